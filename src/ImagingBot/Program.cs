@@ -1,0 +1,17 @@
+using ImagingBot.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddBotRuntime();
+builder.AddConversationState();
+builder.AddImagingBot();
+
+var app = builder.Build();
+
+app.MapHealthEndpoints();
+app.MapBotEndpoints();
+
+app.Run();
+
+/// <summary>Entry point, public so that the HTTP tests can host the app with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ImagingBot.Bots;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ImagingBot.Tests.Foundation;
+
+public class MessagesEndpointTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+{
+    private static JsonObject EmulatorActivity(string type, string? text = null) => new()
+    {
+        ["type"] = type,
+        ["id"] = Guid.NewGuid().ToString(),
+        ["channelId"] = "emulator",
+        ["serviceUrl"] = "http://127.0.0.1:9/",
+        ["from"] = new JsonObject { ["id"] = "user-1", ["name"] = "User", ["role"] = "user" },
+        ["recipient"] = new JsonObject { ["id"] = "bot-1", ["name"] = "Bot", ["role"] = "bot" },
+        ["conversation"] = new JsonObject { ["id"] = "conv-" + Guid.NewGuid() },
+        ["deliveryMode"] = "expectReplies",
+        ["text"] = text,
+        ["membersAdded"] = type == "conversationUpdate"
+            ? new JsonArray(new JsonObject { ["id"] = "bot-1" }, new JsonObject { ["id"] = "user-1" })
+            : null,
+    };
+
+    [Fact]
+    public async Task An_emulator_conversation_update_and_message_get_replies_in_the_response()
+    {
+        using var client = factory.CreateClient();
+
+        foreach (var activity in new[] { EmulatorActivity("conversationUpdate"), EmulatorActivity("message", "hi") })
+        {
+            using var response = await client.PostAsJsonAsync("/api/messages", activity);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            var texts = body["activities"]!.AsArray().Select(reply => (string?)reply!["text"]).ToList();
+            Assert.Contains(ImagingBotActivityHandler.Greeting, texts);
+        }
+    }
+
+    [Fact]
+    public async Task With_an_app_id_a_request_without_a_token_gets_401_and_no_reply()
+    {
+        using var secured = factory.WithWebHostBuilder(host => host
+            .UseSetting("MicrosoftAppId", "00000000-0000-0000-0000-000000000001")
+            .UseSetting("MicrosoftAppPassword", "not-a-real-secret"));
+        using var client = secured.CreateClient();
+
+        using var response = await client.PostAsJsonAsync("/api/messages", EmulatorActivity("message", "hi"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.DoesNotContain(ImagingBotActivityHandler.Greeting, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Health_and_readiness_answer()
+    {
+        using var client = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
+    }
+}
