@@ -1,3 +1,4 @@
+using ImagingBot.Security;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -13,9 +14,11 @@ public sealed partial class ImagingBotAdapter : CloudAdapter
     public const string SomethingWentWrong =
         "Sorry, something went wrong on my side. Your answers so far are kept: please send your last answer again.";
 
-    public ImagingBotAdapter(BotFrameworkAuthentication auth, ILogger<ImagingBotAdapter> logger)
+    public ImagingBotAdapter(BotFrameworkAuthentication auth, TenantAllowListMiddleware tenantAllowList, MessageLengthMiddleware messageLength, ILogger<ImagingBotAdapter> logger)
         : base(auth, logger)
     {
+        Use(tenantAllowList);
+        Use(messageLength);
         OnTurnError = async (turnContext, exception) =>
         {
             // Never log the message text or card values: they may hold patient details.

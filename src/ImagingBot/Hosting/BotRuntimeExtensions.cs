@@ -1,6 +1,9 @@
 using ImagingBot.Adapter;
+using ImagingBot.Security;
+using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
 
 namespace ImagingBot.Hosting;
 
@@ -9,20 +12,50 @@ public static class BotRuntimeExtensions
     /// <summary>
     /// The Bot Framework runtime: authentication from the standard settings (MicrosoftAppType,
     /// MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppTenantId; an empty app id means anonymous,
-    /// as the Emulator and the Agents Playground expect) and the CloudAdapter with our error handler.
+    /// as the Emulator and the Agents Playground expect), the CloudAdapter with our error handler,
+    /// and the tenant allow-list.
     /// </summary>
     public static WebApplicationBuilder AddBotRuntime(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<BotOptions>()
+            .Bind(builder.Configuration.GetSection(BotOptions.SectionName))
+            .Validate(options => options.MaxRequestBodyBytes > 0, $"Setting '{BotOptions.SectionName}:MaxRequestBodyBytes' must be a positive number of bytes.")
+            .ValidateOnStart();
         builder.Services.AddHttpClient();
         builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        builder.Services.AddSingleton<TenantAllowListMiddleware>();
+        builder.Services.AddSingleton<MessageLengthMiddleware>();
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter, ImagingBotAdapter>();
         return builder;
     }
 
     public static WebApplication MapBotEndpoints(this WebApplication app)
     {
-        app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, Microsoft.Bot.Builder.IBot bot)
-            => adapter.ProcessAsync(request, response, bot, request.HttpContext.RequestAborted));
+        var authenticationEnabled = !string.IsNullOrEmpty(app.Configuration["MicrosoftAppId"]);
+        app.MapPost("/api/messages", async (HttpContext context, IBotFrameworkHttpAdapter adapter, IBot bot, IOptions<BotOptions> options) =>
+        {
+            if (authenticationEnabled && !BotTokenPrecheck.LooksLikeASignedBotToken(context.Request.Headers.Authorization))
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return;
+            }
+
+            if (await MessagesRequestGuard.RejectAsync(context.Request, options.Value.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false) is { } rejection)
+            {
+                await rejection.ExecuteAsync(context).ConfigureAwait(false);
+                return;
+            }
+
+            try
+            {
+                await adapter.ProcessAsync(context.Request, context.Response, bot, context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (BotTokenPrecheck.IsAuthenticationFailure(exception) && !context.Response.HasStarted)
+            {
+                // Turn errors are handled inside the adapter; what escapes here is the token check.
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            }
+        });
         return app;
     }
 }
