@@ -22,4 +22,5 @@ fi
 npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error >/dev/null
 dotnet build src/ImagingBot/ImagingBot.csproj -c Release --nologo -v q
 
-node --test tests/e2e/*.test.mjs
+# A hung browser or server must not hold CI: the runner and everything it started get SIGTERM after 15 min.
+timeout --kill-after=30 900 node --test tests/e2e/*.test.mjs

@@ -67,6 +67,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 /** Starts a command in its own process group, its output appended to a log file under artifacts/logs. */
 function startProcess(name, command, args, { cwd, env, logFile }) {
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  fs.writeFileSync(logFile, ''); // one run per log; both streams then append
   const log = fs.openSync(logFile, 'a');
   const child = spawn(command, args, {
     cwd, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', log],
@@ -256,6 +257,8 @@ export class Chat {
   }
 
   static async open({ profile, playground, screenshotDir }) {
+    fs.rmSync(screenshotDir, { recursive: true, force: true });
+    fs.mkdirSync(screenshotDir, { recursive: true });
     const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'imagingbot-chromium-'));
     let context;
     try {
@@ -276,6 +279,19 @@ export class Chat {
     }
     const page = context.pages()[0] ?? await context.newPage();
     const chat = new Chat({ context, page, profile, playground, profileDir, screenshotDir });
+    try {
+      await chat.#load();
+    } catch (error) {
+      await chat.page.screenshot({ path: path.join(screenshotDir, 'open-failed.png'), fullPage: true }).catch(() => {});
+      await chat.close();
+      throw error;
+    }
+    return chat;
+  }
+
+  async #load() {
+    const { page, context, playground } = this;
+    const chat = this;
     page.setDefaultTimeout(defaultTimeoutMs);
     page.on('pageerror', (error) => chat.pageErrors.push(error.message));
     // Tests talk only to 127.0.0.1: every other request (a font CDN) is aborted.
@@ -287,13 +303,10 @@ export class Chat {
       chat.blockedHosts.add(new URL(url).host);
       return route.abort();
     });
-    fs.rmSync(screenshotDir, { recursive: true, force: true });
-    fs.mkdirSync(screenshotDir, { recursive: true });
     // Opening the page makes the Playground send installationUpdate and conversationUpdate to the bot.
     await page.goto(playground.url, { waitUntil: 'domcontentloaded' });
     await page.locator(selectors.composeBox).waitFor();
-    await chat.#uncoverChat();
-    return chat;
+    await this.#uncoverChat();
   }
 
   /**
@@ -305,9 +318,16 @@ export class Chat {
       return;
     }
     const hide = this.page.getByRole('button', { name: 'Hide log panel' });
-    if (await hide.isVisible()) {
+    // While the page is still starting a click can be undone by its own re-render, so try a few times.
+    for (let attempt = 1; await hide.isVisible(); attempt++) {
       await hide.click();
-      await hide.waitFor({ state: 'hidden' });
+      try {
+        await hide.waitFor({ state: 'hidden', timeout: 2_000 });
+      } catch (error) {
+        if (attempt >= 5) {
+          throw error;
+        }
+      }
     }
   }
 
