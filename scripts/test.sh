@@ -4,3 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 dotnet test ImagingBot.sln --nologo
+
+# Browser end to end: the bot in the Agents Playground in Chromium (installs what it needs).
+./scripts/e2e.sh
