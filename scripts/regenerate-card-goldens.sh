@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates cards/golden/NAME[.VARIANT].expanded.json: every template in cards/ expanded with each of its sample
+# Regenerates cards/golden/NAME[.VARIANT].expanded.json (and the engine's conformance fixtures): every template in cards/ expanded with each of its sample
 # data files by the OFFICIAL engine (adaptivecards-templating via teams-check). The C# engine's test compares its own
 # expansion with these files, so review a golden diff like code. Needs the shared tools beside the clone (../shared)
 # or TEAMS_CHECK=/path/to/teams-check.
@@ -40,4 +40,10 @@ for data in cards/*.data.json; do
   rm -f "$out.log"
   count=$((count + 1))
 done
-echo "wrote $count golden card(s) to cards/golden" >&2
+# The engine's own conformance fixtures (every supported syntax and quirk), golden next to each.
+for template in tests/ImagingBot.Templating.Tests/Conformance/*.template.json; do
+  stem=${template%.template.json}
+  "$tool" template --sort-keys "$template" "$stem.data.json" > "$stem.expanded.json" 2> /dev/null
+  count=$((count + 1))
+done
+echo "wrote $count golden file(s): cards/golden and tests/ImagingBot.Templating.Tests/Conformance" >&2

@@ -42,7 +42,10 @@ internal sealed class ObjectNode(
         WriteBoundOnce(writer, scope, data);
     }
 
-    /// <summary>As a property value or the card itself: one object (or null when <c>$when</c> is false, as the official engine does).</summary>
+    /// <summary>
+    /// As a property value or the card itself: one object, or null when <c>$when</c> is false. A <c>$data</c> list
+    /// gives, as in the official engine, null for no item, the object itself for one item, a list for more.
+    /// </summary>
     public override void Write(Utf8JsonWriter writer, Scope scope)
     {
         if (dataBinding is null)
@@ -60,10 +63,39 @@ internal sealed class ObjectNode(
         }
 
         var data = dataBinding.EvaluateLone(scope);
-        if (data is { Kind: ValueKind.Array })
+        if (data is { Kind: ValueKind.Array } list)
         {
-            scope.Run.Location = Location;
-            throw new AdaptiveCardTemplateException($"{Location}: $data gives a list here, which this engine repeats only inside a list of elements.");
+            var items = list.Node!.AsArray();
+            var shown = new List<Scope>();
+            for (var i = 0; i < items.Count; i++)
+            {
+                var itemScope = scope.Bind(Value.FromNode(items[i]), i);
+                if (IsShown(itemScope))
+                {
+                    shown.Add(itemScope);
+                }
+            }
+
+            switch (shown.Count)
+            {
+                case 0:
+                    writer.WriteNullValue();
+                    break;
+                case 1:
+                    WriteProperties(writer, shown[0]);
+                    break;
+                default:
+                    writer.WriteStartArray();
+                    foreach (var itemScope in shown)
+                    {
+                        WriteProperties(writer, itemScope);
+                    }
+
+                    writer.WriteEndArray();
+                    break;
+            }
+
+            return;
         }
 
         if (!WriteBoundOnce(writer, scope, data))

@@ -13,6 +13,38 @@ internal static class TemplateCompiler
 
     public static TemplateNode Compile(JsonNode? node, string location)
     {
+        DropEmptyListItems(node);
+        return CompileNormalized(node, location);
+    }
+
+    /// <summary>The official engine drops null and empty-list elements from every list, even constant ones.</summary>
+    private static void DropEmptyListItems(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, value) in obj)
+                {
+                    DropEmptyListItems(value);
+                }
+
+                break;
+            case JsonArray array:
+                for (var i = array.Count - 1; i >= 0; i--)
+                {
+                    DropEmptyListItems(array[i]);
+                    if (array[i] is null or JsonArray { Count: 0 })
+                    {
+                        array.RemoveAt(i);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static TemplateNode CompileNormalized(JsonNode? node, string location)
+    {
         if (!ContainsTemplateSyntax(node))
         {
             return new ConstantNode(location, Serialize(node));
@@ -21,7 +53,7 @@ internal static class TemplateCompiler
         return node switch
         {
             JsonObject obj => CompileObject(obj, location),
-            JsonArray array => new ArrayNode(location, [.. array.Select((item, i) => Compile(item, $"{location}/{i}"))]),
+            JsonArray array => new ArrayNode(location, [.. array.Select((item, i) => CompileNormalized(item, $"{location}/{i}"))]),
             _ => CompileString(node!.GetValue<string>(), location),
         };
     }
@@ -48,7 +80,7 @@ internal static class TemplateCompiler
 
                     break;
                 default:
-                    properties.Add((JsonEncodedText.Encode(name, Encoder), Compile(value, at)));
+                    properties.Add((JsonEncodedText.Encode(name, Encoder), CompileNormalized(value, at)));
                     break;
             }
         }
