@@ -1,18 +1,25 @@
-using System.Buffers;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using ImagingBot.Templating.Expressions;
 
 namespace ImagingBot.Templating.Compilation;
 
 /// <summary>
 /// A list. As in the official engine, an element with <c>$data</c> repeats (or disappears), one with a false
-/// <c>$when</c> disappears, and an element that comes out null or as an empty list is dropped.
+/// <c>$when</c> disappears, null elements are dropped, and an element that comes out as a list is spliced in
+/// (lists inside lists are flattened).
 /// </summary>
 internal sealed class ArrayNode(string location, TemplateNode[] items) : TemplateNode(location)
 {
     public override void Write(Utf8JsonWriter writer, Scope scope)
     {
         writer.WriteStartArray();
+        WriteItems(writer, scope);
+        writer.WriteEndArray();
+    }
+
+    private void WriteItems(Utf8JsonWriter writer, Scope scope)
+    {
         foreach (var item in items)
         {
             switch (item)
@@ -20,45 +27,48 @@ internal sealed class ArrayNode(string location, TemplateNode[] items) : Templat
                 case ObjectNode obj:
                     obj.WriteRepeated(writer, scope);
                     break;
+                case ArrayNode nested:
+                    nested.WriteItems(writer, scope);
+                    break;
                 case StringNode { Lone: not null } lone:
                     var value = lone.EvaluateLone(scope);
                     if (value is not { } found)
                     {
                         writer.WriteStringValue(lone.Lone.SourceText);
                     }
-                    else if (!IsDropped(found))
+                    else if (found.Kind == ValueKind.Array)
+                    {
+                        WriteSpliced(writer, found.Node);
+                    }
+                    else if (found.Kind != ValueKind.Null)
                     {
                         found.WriteTo(writer);
                     }
 
-                    break;
-                case ArrayNode nested:
-                    WriteUnlessEmpty(writer, nested, scope);
                     break;
                 default:
                     item.Write(writer, scope);
                     break;
             }
         }
-
-        writer.WriteEndArray();
     }
 
-    private static bool IsDropped(Value value) =>
-        value.Kind == ValueKind.Null || (value.Kind == ValueKind.Array && value.Node!.AsArray().Count == 0);
-
-    // Rare (a list inside a list), so a scratch buffer is fine.
-    private static void WriteUnlessEmpty(Utf8JsonWriter writer, ArrayNode nested, Scope scope)
+    private static void WriteSpliced(Utf8JsonWriter writer, JsonNode? node)
     {
-        var scratch = new ArrayBufferWriter<byte>();
-        using (var inner = new Utf8JsonWriter(scratch))
+        switch (node)
         {
-            nested.Write(inner, scope);
-        }
+            case null:
+                break;
+            case JsonArray list:
+                foreach (var element in list)
+                {
+                    WriteSpliced(writer, element);
+                }
 
-        if (scratch.WrittenCount > 2)
-        {
-            writer.WriteRawValue(scratch.WrittenSpan, skipInputValidation: true);
+                break;
+            default:
+                node.WriteTo(writer);
+                break;
         }
     }
 }

@@ -17,7 +17,7 @@ internal static class TemplateCompiler
         return CompileNormalized(node, location);
     }
 
-    /// <summary>The official engine drops null and empty-list elements from every list, even constant ones.</summary>
+    /// <summary>The official engine drops null elements from every list and splices lists inside lists, even constant ones.</summary>
     private static void DropEmptyListItems(JsonNode? node)
     {
         switch (node)
@@ -33,9 +33,19 @@ internal static class TemplateCompiler
                 for (var i = array.Count - 1; i >= 0; i--)
                 {
                     DropEmptyListItems(array[i]);
-                    if (array[i] is null or JsonArray { Count: 0 })
+                    if (array[i] is null)
                     {
                         array.RemoveAt(i);
+                    }
+                    else if (array[i] is JsonArray inner && !ContainsTemplateSyntax(inner))
+                    {
+                        var spliced = inner.ToList();
+                        inner.Clear();
+                        array.RemoveAt(i);
+                        for (var j = 0; j < spliced.Count; j++)
+                        {
+                            array.Insert(i + j, spliced[j]);
+                        }
                     }
                 }
 
