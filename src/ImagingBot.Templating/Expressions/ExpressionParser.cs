@@ -27,7 +27,7 @@ internal sealed class ExpressionParser
         parser.SkipSpace();
         if (!parser.AtEnd)
         {
-            throw parser.Error($"unexpected '{parser._text[parser._pos..]}'");
+            throw parser.Error($"unexpected '{parser._text[parser._pos..]}' (this engine supports paths, literals, ! == != < <= > >= && || and the functions {string.Join(", ", Functions.Names)})");
         }
 
         return expression;
