@@ -67,7 +67,7 @@ public sealed class AdaptiveCardTemplate
     {
         var root = Value.FromNode(ToNode(context.Root));
         var scope = new Scope(root, Value.FromNode(ToNode(context.Host)), root, index: null, run);
-        var buffer = new ArrayBufferWriter<byte>(4096);
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             _root.Write(writer, scope);
