@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using ImagingBot.Templating.Expressions;
 
@@ -57,7 +56,7 @@ internal sealed class StringNode : TemplateNode
 
     public string Interpolate(Scope scope)
     {
-        var text = new StringBuilder();
+        var text = scope.Run.Text.Clear();
         foreach (var part in _parts)
         {
             if (part is string literal)

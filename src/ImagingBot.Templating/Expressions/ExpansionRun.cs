@@ -12,6 +12,9 @@ internal sealed class ExpansionRun(bool strict)
 
     public string Location { get; set; } = string.Empty;
 
+    /// <summary>Reused for every interpolated string of this expansion.</summary>
+    public System.Text.StringBuilder Text { get; } = new(256);
+
     public IReadOnlyList<string> Problems => _problems ?? (IReadOnlyList<string>)[];
 
     public void Report(string message)
