@@ -187,4 +187,15 @@ public class AdaptiveCardTemplateTests
 
         Assert.Empty(template.Validate(JsonNode.Parse("""{ "rows": [ { "show": false }, { "show": true, "name": "a" } ] }""")));
     }
+
+    [Fact]
+    public void Null_inside_a_string_is_written_as_nothing_and_reported_by_validate()
+    {
+        // The official engine throws on this; we keep the card and let the load-time check catch it.
+        var template = new AdaptiveCardTemplate("""{ "t": "Study: ${study}." }""");
+        var data = JsonNode.Parse("""{ "study": null }""");
+
+        Assert.Equal("""{"t":"Study: ."}""", template.Expand(data));
+        Assert.Equal("/t: '${study}' is null inside a string", Assert.Single(template.Validate(data)));
+    }
 }
