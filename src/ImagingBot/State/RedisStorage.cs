@@ -10,7 +10,7 @@ namespace ImagingBot.State;
 /// <summary>
 /// Bot Framework <see cref="IStorage"/> on Redis, with the semantics of Bot Framework's MemoryStorage:
 /// values are stored as Newtonsoft JSON with type names (so state comes back typed); an <see cref="IStoreItem"/>
-/// (or a JObject with an "ETag") is written only if its ETag is the stored one or "*", and gets a new ETag;
+/// is written only if its ETag is the stored one or "*" (none or empty: only if nothing is stored), and gets a new ETag;
 /// other values overwrite; missing keys are absent from a read. Each key is one Redis hash
 /// (<c>json</c>, <c>etag</c>) under <c>{KeyPrefix}:</c>, and every write restarts its time to live.
 /// Redis failures surface as <see cref="StateStoreUnavailableException"/>.
@@ -148,13 +148,9 @@ public sealed class RedisStorage : IStorage
         return [check, expected.ETag ?? string.Empty, state.ToString(Formatting.None), newETag, _timeToLiveMilliseconds];
     }
 
-    /// <summary>Whether the value takes part in optimistic concurrency (as MemoryStorage decides it), and its ETag.</summary>
-    private static ExpectedStoreETag? ExpectedETag(object value) => value switch
-    {
-        IStoreItem item => new ExpectedStoreETag(item.ETag),
-        JObject json when json.ContainsKey(ETagProperty) => new ExpectedStoreETag(json.Value<string>(ETagProperty)),
-        _ => null,
-    };
+    /// <summary>Only an IStoreItem takes part in optimistic concurrency, as in MemoryStorage (4.23.1).</summary>
+    private static ExpectedStoreETag? ExpectedETag(object value) =>
+        value is IStoreItem item ? new ExpectedStoreETag(item.ETag) : null;
 
     private static object? Deserialize(string json)
     {
