@@ -159,7 +159,7 @@ public abstract class StorageContractTests
     }
 
     /// <summary>A bot turn that says which questions were answered so far, then records the new answer.</summary>
-    protected static BotCallbackHandler ConsultRecording(ConversationState conversationState)
+    internal static BotCallbackHandler ConsultRecording(ConversationState conversationState)
     {
         var answers = conversationState.CreateProperty<ConsultAnswers>("answers");
         return async (turn, cancellationToken) =>
