@@ -3,4 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# A real redis-server for the state store tests (installed when missing, stopped on exit).
+source scripts/redis-for-tests.sh
+imagingbot_start_test_redis
+
 dotnet test ImagingBot.sln --nologo
