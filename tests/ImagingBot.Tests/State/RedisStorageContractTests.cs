@@ -29,6 +29,16 @@ public sealed class RedisStorageContractTests(SharedRedis redis) : StorageContra
     }
 
     [Fact]
+    public async Task A_stale_ETag_is_reported_as_an_ETagConflictException()
+    {
+        var storage = CreateStorage(_keyPrefix, TimeToLive);
+        await storage.WriteAsync(new Dictionary<string, object> { ["item"] = new CountedItem { Count = 1 } }, CancellationToken.None);
+
+        await Assert.ThrowsAsync<ETagConflictException>(
+            () => storage.WriteAsync(new Dictionary<string, object> { ["item"] = new CountedItem { Count = 2, ETag = "stale" } }, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Every_write_sets_the_time_to_live()
     {
         var storage = CreateStorage(_keyPrefix, TimeSpan.FromMinutes(30));

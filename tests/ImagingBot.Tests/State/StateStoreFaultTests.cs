@@ -90,6 +90,25 @@ public class StateStoreFaultTests(WebApplicationFactory<Program> factory) : ICla
         await new TestFlow(new TestAdapter(conversation), StorageContractTests.ConsultRecording(stateA)).Send("steroids").AssertReply("asked: cancer,fever").StartTestAsync();
     }
 
+    [Fact]
+    public async Task An_app_restarted_on_the_same_Redis_continues_the_conversation()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var keyPrefix = SharedRedis.NewKeyPrefix();
+        var conversation = new TestAdapter().Conversation;
+
+        using (var before = OnRedis(factory, redis.Endpoint, keyPrefix))
+        {
+            var state = before.Services.GetRequiredService<ConversationState>();
+            await new TestFlow(new TestAdapter(conversation), StorageContractTests.ConsultRecording(state))
+                .Send("cancer").AssertReply("asked: ").Send("fever").AssertReply("asked: cancer").StartTestAsync();
+        }
+
+        using var after = OnRedis(factory, redis.Endpoint, keyPrefix);
+        await new TestFlow(new TestAdapter(conversation), StorageContractTests.ConsultRecording(after.Services.GetRequiredService<ConversationState>()))
+            .Send("steroids").AssertReply("asked: cancer,fever").StartTestAsync();
+    }
+
     private static WebApplicationFactory<Program> OnRedis(WebApplicationFactory<Program> factory, string endpoint, string? keyPrefix = null) =>
         factory.WithWebHostBuilder(host => host
             .UseSetting("Storage:Provider", "Redis")

@@ -80,6 +80,31 @@ public abstract class StorageContractTests
         Assert.Equal(10, (await ReadItem(storage, "item")).Count);
     }
 
+    [Fact]
+    public async Task Of_several_writers_holding_the_same_ETag_exactly_one_wins()
+    {
+        var storage = CreateStorage();
+        await storage.WriteAsync(new Dictionary<string, object> { ["item"] = new CountedItem { Count = 0 } }, CancellationToken.None);
+        var etag = (await ReadItem(storage, "item")).ETag;
+
+        var writers = Enumerable.Range(1, 8).Select(count => Task.Run(async () =>
+        {
+            try
+            {
+                await storage.WriteAsync(new Dictionary<string, object> { ["item"] = new CountedItem { Count = count, ETag = etag } }, CancellationToken.None);
+                return count;
+            }
+            catch (ArgumentException)
+            {
+                return 0;
+            }
+        }));
+        var winners = (await Task.WhenAll(writers)).Where(count => count != 0).ToList();
+
+        var winner = Assert.Single(winners);
+        Assert.Equal(winner, (await ReadItem(storage, "item")).Count);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]
@@ -171,7 +196,7 @@ public abstract class StorageContractTests
         };
     }
 
-    private static async Task<CountedItem> ReadItem(IStorage storage, string key)
+    protected static async Task<CountedItem> ReadItem(IStorage storage, string key)
     {
         var items = await storage.ReadAsync([key], CancellationToken.None);
         return items[key] switch
