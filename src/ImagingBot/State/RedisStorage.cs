@@ -88,20 +88,22 @@ public sealed class RedisStorage : IStorage
     public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
+        // Serialise everything first: a value that cannot be serialised fails the call before anything is sent.
+        var arguments = changes.Select(change => (change.Key, Arguments: change.Value is null ? null : WriteArguments(change.Value))).ToList();
         var database = await DatabaseAsync(cancellationToken).ConfigureAwait(false);
         var batch = database.CreateBatch();
-        var writes = new List<Task<RedisResult>>(changes.Count);
+        var writes = new List<Task<RedisResult>>(arguments.Count);
         var deletes = new List<Task<bool>>();
-        foreach (var (key, value) in changes)
+        foreach (var (key, values) in arguments)
         {
-            if (value is null)
+            if (values is null)
             {
                 // MemoryStorage keeps a null and then reads nothing for the key: the same as no key.
                 deletes.Add(batch.KeyDeleteAsync(key));
                 continue;
             }
 
-            writes.Add(batch.ScriptEvaluateAsync(CheckAndSetScript, [key], WriteArguments(value)));
+            writes.Add(batch.ScriptEvaluateAsync(CheckAndSetScript, [key], values));
         }
 
         batch.Execute();
