@@ -136,7 +136,8 @@ public sealed class Waterfall<TAnswers>
     /// <summary>
     /// Goes back to an earlier step (in an open or a finished consult) and asks it again. The other
     /// answers are kept unless <paramref name="keepLaterAnswers"/> is false; once it is answered,
-    /// the steps that now apply and have no answer are asked, the others are skipped.
+    /// the steps that now apply and have no answer are asked, and the steps that no longer apply
+    /// are skipped and lose their answer.
     /// Returns <see cref="TurnOutcome.NotHandled"/> (and sends nothing) when there is no consult or the step does not apply.
     /// </summary>
     public async Task<DialogTurnResult> GoBackAsync(ITurnContext turnContext, string stepId, bool keepLaterAnswers = true, CancellationToken cancellationToken = default)
@@ -199,8 +200,19 @@ public sealed class Waterfall<TAnswers>
 
     private async Task<DialogTurnResult> AdvanceAsync(ITurnContext turnContext, WaterfallState<TAnswers> consult, CancellationToken cancellationToken)
     {
-        var next = Steps.FirstOrDefault(step => step.AppliesWhen(consult.Answers) && !step.IsAnswered(consult.Answers));
-        var advanced = consult with { Pending = next?.Id, Misses = 0 };
+        // A skipped step holds no answer: after a change makes it apply again it is asked again,
+        // rather than silently reusing an answer given for a different case.
+        var answers = consult.Answers;
+        foreach (var step in Steps)
+        {
+            if (!step.AppliesWhen(answers) && step.IsAnswered(answers))
+            {
+                answers = step.ClearAnswer(answers);
+            }
+        }
+
+        var next = Steps.FirstOrDefault(step => step.AppliesWhen(answers) && !step.IsAnswered(answers));
+        var advanced = consult with { Answers = answers, Pending = next?.Id, Misses = 0 };
         await state.SetAsync(turnContext, advanced, cancellationToken).ConfigureAwait(false);
         if (next is null)
         {
