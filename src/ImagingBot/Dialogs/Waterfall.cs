@@ -60,7 +60,7 @@ public sealed class Waterfall<TAnswers>
     public async Task<WaterfallState<TAnswers>?> GetAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        var stored = await state.GetAsync(turnContext, static () => null!, cancellationToken).ConfigureAwait(false);
+        var stored = await state.GetAsync(turnContext, null, cancellationToken).ConfigureAwait(false);
         return stored is { ConsultId.Length: > 0 } ? stored : null;
     }
 

@@ -241,6 +241,17 @@ public class WaterfallTests
     }
 
     [Fact]
+    public async Task A_message_outside_a_consult_stores_nothing()
+    {
+        var store = new MemoryStorage();
+        var adapter = new TestAdapter();
+        await Flow(store, adapter).Send("hello").AssertReply(ToyIntakeBot.NoConsultText).StartTestAsync();
+
+        var json = await StoredJsonAsync(store, adapter);
+        Assert.DoesNotContain("intake", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_stored_consult_is_small_and_holds_no_card()
     {
         var store = new MemoryStorage();
@@ -251,14 +262,20 @@ public class WaterfallTests
             .Send("maybe").AssertQuestion(ToyIntakeBot.Reprompt(Cancer), "c1", "cancer")
             .StartTestAsync();
 
-        var conversation = adapter.Conversation;
-        var key = $"{conversation.ChannelId}/conversations/{conversation.Conversation.Id}";
-        var stored = (await store.ReadAsync([key], CancellationToken.None)).Single().Value;
-        var json = JsonConvert.SerializeObject(stored, new JsonSerializerSettings { TypeNameHandling = TypeNameHandling.All });
+        // Serialised as MemoryStorage does (with .NET type names), which is larger than a store without them.
+        var json = await StoredJsonAsync(store, adapter);
 
         Assert.InRange(Encoding.UTF8.GetByteCount(json), 1, 2048);
         Assert.DoesNotContain("AdaptiveCard", json, StringComparison.Ordinal);
         Assert.DoesNotContain(Cancer, json, StringComparison.Ordinal);
         Assert.Contains("\"q\":\"cancer\"", json, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> StoredJsonAsync(MemoryStorage store, TestAdapter adapter)
+    {
+        var conversation = adapter.Conversation;
+        var key = $"{conversation.ChannelId}/conversations/{conversation.Conversation.Id}";
+        var stored = (await store.ReadAsync([key], CancellationToken.None)).Values.SingleOrDefault();
+        return JsonConvert.SerializeObject(stored, new JsonSerializerSettings { TypeNameHandling = TypeNameHandling.All });
     }
 }
