@@ -87,7 +87,9 @@ public sealed class Waterfall<TAnswers>
             return new DialogTurnResult(StatusOf(consult), TurnOutcome.NotHandled);
         }
 
-        var click = CardSubmit.From(message);
+        // Only answer buttons and form submits are the waterfall's; other card actions (new, change
+        // an answer, help) go to the interruption hook or back to the caller like typed commands.
+        var click = CardSubmit.From(message) is { } submit && (submit.QuestionId is not null || FormFor(submit) is not null) ? submit : null;
         if (consult is not { IsActive: true })
         {
             return click is null
@@ -119,7 +121,7 @@ public sealed class Waterfall<TAnswers>
             }
         }
 
-        var form = click is null ? null : Forms.FirstOrDefault(candidate => candidate.Id == click.QuestionId);
+        var form = click is null ? null : FormFor(click);
         var answered = form is not null
             ? form.Apply(message, consult.Answers)
             : Step(consult.Pending!).TryAnswer(message, consult.Answers);
@@ -192,7 +194,10 @@ public sealed class Waterfall<TAnswers>
 
     private bool IsForPendingStep(WaterfallState<TAnswers> consult, CardSubmit click) =>
         click.ConsultId == consult.ConsultId
-        && (click.QuestionId == consult.Pending || Forms.Any(form => form.Id == click.QuestionId));
+        && (click.QuestionId is not null ? click.QuestionId == consult.Pending : FormFor(click) is not null);
+
+    private WaterfallForm<TAnswers>? FormFor(CardSubmit click) =>
+        click.QuestionId is null ? Forms.FirstOrDefault(form => form.Id == click.Action) : null;
 
     private WaterfallStep<TAnswers> Step(string id) =>
         Steps.FirstOrDefault(step => step.Id == id)
@@ -243,7 +248,7 @@ public sealed class Waterfall<TAnswers>
         var sameConsult = consult is not null && click.ConsultId == consult.ConsultId;
         // A second submit of the quick form, or a second click on an answered question of this consult.
         var answered = sameConsult
-            && (Forms.Any(form => form.Id == click.QuestionId)
+            && (FormFor(click) is not null
                 || (Steps.FirstOrDefault(step => step.Id == click.QuestionId) is { } step && step.IsAnswered(consult!.Answers)));
         var note = answered ? options.AlreadyAnsweredNote : options.StaleClickNote;
         await turnContext.SendActivityAsync(MessageFactory.Text(note), cancellationToken).ConfigureAwait(false);

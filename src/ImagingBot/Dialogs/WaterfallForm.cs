@@ -3,8 +3,8 @@ using Microsoft.Bot.Schema;
 namespace ImagingBot.Dialogs;
 
 /// <summary>
-/// A card that answers several steps in one submit (the quick form). Its submit carries the form's
-/// id as <c>questionId</c>, so stale and double submits are caught like any other click.
+/// A card that answers several steps in one submit (the quick form). Its submit carries the consult
+/// id and the form's id as <c>action</c>, so stale and double submits are caught like any other click.
 /// </summary>
 public sealed class WaterfallForm<TAnswers>
     where TAnswers : class

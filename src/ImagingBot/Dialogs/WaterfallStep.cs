@@ -9,7 +9,7 @@ namespace ImagingBot.Dialogs;
 public abstract class WaterfallStep<TAnswers>
     where TAnswers : class
 {
-    /// <summary>The question id; answer buttons carry it as <c>questionId</c>.</summary>
+    /// <summary>The question id; answer buttons carry it as <c>questionId</c> (and the answer as <c>value</c>).</summary>
     public required string Id { get; init; }
 
     /// <summary>Whether the step is asked given the answers so far; a step that does not apply is skipped.</summary>

@@ -22,17 +22,17 @@ internal static class ToyFlow
     public static Activity Click(string consultId, string questionId, string answer) => new()
     {
         Type = ActivityTypes.Message,
-        Value = new JObject { ["consultId"] = consultId, ["questionId"] = questionId, ["answer"] = answer },
+        Value = new JObject { ["action"] = "answer", ["consultId"] = consultId, ["questionId"] = questionId, ["value"] = answer },
     };
 
     public static Activity QuickForm(string consultId, string fever, string cancer) => new()
     {
         Type = ActivityTypes.Message,
-        Value = new JObject { ["consultId"] = consultId, ["questionId"] = ToyIntakeBot.QuickFormId, ["fever"] = fever, ["cancer"] = cancer },
+        Value = new JObject { ["action"] = ToyIntakeBot.QuickFormId, ["consultId"] = consultId, ["fever"] = fever, ["cancer"] = cancer },
     };
 
     /// <summary>The reply is the question card: its text and the ids its buttons carry.</summary>
-    public static TestFlow AssertQuestion(this TestFlow flow, string text, string consultId, string questionId) =>
+    public static TestFlow AssertQuestion(this TestFlow flow, string text, string consultId, string? questionId) =>
         flow.AssertReply(reply =>
         {
             var message = reply.AsMessageActivity();

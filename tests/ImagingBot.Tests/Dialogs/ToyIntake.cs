@@ -32,7 +32,7 @@ internal sealed class ToyIntakeBot : IBot
             OnCompleted = (turn, consult, cancellationToken) =>
                 turn.SendActivityAsync(MessageFactory.Text(Summary(consult.Answers)), cancellationToken),
             OnInterruption = InterruptAsync,
-            QuickFormOffer = prompt => Card(QuickFormOfferText, prompt.ConsultId, QuickFormId),
+            QuickFormOffer = prompt => Card(QuickFormOfferText, prompt.ConsultId, questionId: null),
             Forms =
             [
                 new WaterfallForm<ToyAnswers>
@@ -122,13 +122,15 @@ internal sealed class ToyIntakeBot : IBot
         };
 
     /// <summary>A question card as the consult sends it: the text plus Yes/No Action.Submit buttons.</summary>
-    private static IMessageActivity Card(string text, string consultId, string questionId)
+    private static IMessageActivity Card(string text, string consultId, string? questionId)
     {
         JObject Submit(string title, string answer) => new()
         {
             ["type"] = "Action.Submit",
             ["title"] = title,
-            ["data"] = new JObject { ["consultId"] = consultId, ["questionId"] = questionId, ["answer"] = answer },
+            ["data"] = questionId is null
+                ? new JObject { ["action"] = QuickFormId, ["consultId"] = consultId }
+                : new JObject { ["action"] = "answer", ["consultId"] = consultId, ["questionId"] = questionId, ["value"] = answer },
         };
 
         var card = new JObject

@@ -41,9 +41,9 @@ public class WaterfallTests
             .Send("start").AssertQuestion(Fever, "c1", "fever")
             .Send("maybe").AssertQuestion(ToyIntakeBot.Reprompt(Fever), "c1", "fever")
             .Send("not sure").AssertQuestion(ToyIntakeBot.Reprompt(Fever), "c1", "fever")
-            .AssertQuestion(ToyIntakeBot.QuickFormOfferText, "c1", ToyIntakeBot.QuickFormId)
+            .AssertQuestion(ToyIntakeBot.QuickFormOfferText, "c1", questionId: null)
             .Send("yess").AssertQuestion(ToyIntakeBot.Reprompt(Fever), "c1", "fever")
-            .AssertQuestion(ToyIntakeBot.QuickFormOfferText, "c1", ToyIntakeBot.QuickFormId)
+            .AssertQuestion(ToyIntakeBot.QuickFormOfferText, "c1", questionId: null)
             .Send("yes").AssertQuestion(Cancer, "c1", "cancer")
             // The count starts again on the next step: one miss is a plain reprompt.
             .Send("probably").AssertQuestion(ToyIntakeBot.Reprompt(Cancer), "c1", "cancer")
@@ -58,7 +58,7 @@ public class WaterfallTests
             .Send("start").AssertQuestion(Fever, "c1", "fever")
             .Send("?").AssertQuestion(ToyIntakeBot.Reprompt(Fever), "c1", "fever")
             .Send("??").AssertQuestion(ToyIntakeBot.Reprompt(Fever), "c1", "fever")
-            .AssertQuestion(ToyIntakeBot.QuickFormOfferText, "c1", ToyIntakeBot.QuickFormId)
+            .AssertQuestion(ToyIntakeBot.QuickFormOfferText, "c1", questionId: null)
             .Send(QuickForm("c1", fever: "no", cancer: "yes")).AssertReply("Done: fever=no, cancer=yes, steroids=skipped")
             // Submitted twice (a double click): noted, and the consult is not completed again.
             .Send(QuickForm("c1", fever: "yes", cancer: "no")).AssertReply(new WaterfallOptions().AlreadyAnsweredNote)
@@ -204,6 +204,23 @@ public class WaterfallTests
             .Send("no").AssertReply("Done: fever=no, cancer=no, steroids=skipped")
             .Send("yes").AssertReply(ToyIntakeBot.NoConsultText)
             .Send("start").AssertQuestion(Fever, "c2", "fever")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Other_card_actions_are_left_to_the_caller_not_noted_as_stale_clicks()
+    {
+        var changeAnAnswer = new Activity
+        {
+            Type = ActivityTypes.Message,
+            Value = new Newtonsoft.Json.Linq.JObject { ["action"] = "change", ["consultId"] = "c1" },
+        };
+
+        await Flow()
+            .Send("start").AssertQuestion(Fever, "c1", "fever")
+            .Send("no").AssertQuestion(Cancer, "c1", "cancer")
+            .Send("no").AssertReply("Done: fever=no, cancer=no, steroids=skipped")
+            .Send(changeAnAnswer).AssertReply(ToyIntakeBot.NoConsultText)
             .StartTestAsync();
     }
 

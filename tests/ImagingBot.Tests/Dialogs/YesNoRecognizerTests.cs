@@ -57,7 +57,7 @@ public class YesNoRecognizerTests
         {
             Type = ActivityTypes.Message,
             Text = string.Empty,
-            Value = new JObject { ["consultId"] = "c1", ["questionId"] = "fever", ["answer"] = JToken.FromObject(answer) },
+            Value = new JObject { ["consultId"] = "c1", ["questionId"] = "fever", ["value"] = JToken.FromObject(answer) },
         };
 
         Assert.Equal(expected, YesNoRecognizer.Recognize(click));
