@@ -50,7 +50,10 @@ public sealed class Waterfall<TAnswers>
     /// <summary>Runs before a typed answer (or any message that is not an answer button) to a pending question is recognised.</summary>
     public InterruptionCheck<TAnswers>? OnInterruption { get; init; }
 
-    /// <summary>Sent after the reprompt once a step has been missed <see cref="WaterfallOptions.MissesBeforeQuickForm"/> times.</summary>
+    /// <summary>
+    /// Sent after the reprompt once a step has been missed <see cref="WaterfallOptions.MissesBeforeQuickForm"/> times.
+    /// Optional: a prompt can instead show a quick-form button when <see cref="PromptContext{TAnswers}.OfferQuickForm"/> is set.
+    /// </summary>
     public Func<PromptContext<TAnswers>, IMessageActivity>? QuickFormOffer { get; init; }
 
     /// <summary>Cards that answer several steps in one submit.</summary>
@@ -234,9 +237,14 @@ public sealed class Waterfall<TAnswers>
         var missed = consult with { Misses = consult.Misses + 1 };
         await state.SetAsync(turnContext, missed, cancellationToken).ConfigureAwait(false);
         await AskAsync(turnContext, missed, PromptReason.Reprompt, cancellationToken).ConfigureAwait(false);
-        if (QuickFormOffer is null || missed.Misses < options.MissesBeforeQuickForm)
+        if (missed.Misses < options.MissesBeforeQuickForm)
         {
             return new DialogTurnResult(DialogTurnStatus.Waiting, TurnOutcome.Reprompted);
+        }
+
+        if (QuickFormOffer is null)
+        {
+            return new DialogTurnResult(DialogTurnStatus.Waiting, TurnOutcome.QuickFormOffered);
         }
 
         await turnContext.SendActivityAsync(QuickFormOffer(PromptFor(missed, PromptReason.Reprompt)), cancellationToken).ConfigureAwait(false);
@@ -261,6 +269,7 @@ public sealed class Waterfall<TAnswers>
         await turnContext.SendActivityAsync(prompt, cancellationToken).ConfigureAwait(false);
     }
 
-    private static PromptContext<TAnswers> PromptFor(WaterfallState<TAnswers> consult, PromptReason reason) =>
-        new(consult.Pending!, consult.ConsultId, consult.Version, consult.Answers, reason, consult.Misses);
+    private PromptContext<TAnswers> PromptFor(WaterfallState<TAnswers> consult, PromptReason reason) =>
+        new(consult.Pending!, consult.ConsultId, consult.Version, consult.Answers, reason, consult.Misses,
+            OfferQuickForm: consult.Misses >= options.MissesBeforeQuickForm);
 }

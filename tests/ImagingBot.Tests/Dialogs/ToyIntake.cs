@@ -23,10 +23,12 @@ internal sealed class ToyIntakeBot : IBot
     private readonly ConversationState conversationState;
     private readonly Waterfall<ToyAnswers> waterfall;
 
-    public ToyIntakeBot(IStorage storage, Func<string>? newConsultId = null)
+    public ToyIntakeBot(IStorage storage, Func<string>? newConsultId = null, int missesBeforeQuickForm = 2)
     {
         conversationState = new ConversationState(storage);
-        var options = newConsultId is null ? new WaterfallOptions() : new WaterfallOptions { NewConsultId = newConsultId };
+        var options = newConsultId is null
+            ? new WaterfallOptions { MissesBeforeQuickForm = missesBeforeQuickForm }
+            : new WaterfallOptions { NewConsultId = newConsultId, MissesBeforeQuickForm = missesBeforeQuickForm };
         waterfall = new Waterfall<ToyAnswers>(conversationState.CreateProperty<WaterfallState<ToyAnswers>>("intake"), Steps, options)
         {
             OnCompleted = (turn, consult, cancellationToken) =>
@@ -62,7 +64,8 @@ internal sealed class ToyIntakeBot : IBot
     public static string Summary(ToyAnswers answers) =>
         $"Done: fever={Word(answers.Fever)}, cancer={Word(answers.Cancer)}, steroids={Word(answers.Steroids)}";
 
-    public static string Reprompt(string question) => "Sorry, please answer yes or no. " + question;
+    public static string Reprompt(string question, bool offerQuickForm = false) =>
+        "Sorry, please answer yes or no. " + question + (offerQuickForm ? " Or use the quick form." : string.Empty);
 
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -115,7 +118,8 @@ internal sealed class ToyIntakeBot : IBot
         {
             Id = id,
             AppliesWhen = appliesWhen ?? (_ => true),
-            Prompt = prompt => Card(prompt.Reason == PromptReason.Reprompt ? Reprompt(question) : question, prompt.ConsultId, id),
+            Prompt = prompt => Card(
+                prompt.Reason == PromptReason.Reprompt ? Reprompt(question, prompt.OfferQuickForm) : question, prompt.ConsultId, id),
             Recognize = YesNoRecognizer.Recognize,
             Read = read,
             Write = write,

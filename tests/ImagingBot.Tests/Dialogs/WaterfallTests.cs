@@ -40,9 +40,9 @@ public class WaterfallTests
         await Flow()
             .Send("start").AssertQuestion(Fever, "c1", "fever")
             .Send("maybe").AssertQuestion(ToyIntakeBot.Reprompt(Fever), "c1", "fever")
-            .Send("not sure").AssertQuestion(ToyIntakeBot.Reprompt(Fever), "c1", "fever")
+            .Send("not sure").AssertQuestion(ToyIntakeBot.Reprompt(Fever, offerQuickForm: true), "c1", "fever")
             .AssertQuestion(ToyIntakeBot.QuickFormOfferText, "c1", questionId: null)
-            .Send("yess").AssertQuestion(ToyIntakeBot.Reprompt(Fever), "c1", "fever")
+            .Send("yess").AssertQuestion(ToyIntakeBot.Reprompt(Fever, offerQuickForm: true), "c1", "fever")
             .AssertQuestion(ToyIntakeBot.QuickFormOfferText, "c1", questionId: null)
             .Send("yes").AssertQuestion(Cancer, "c1", "cancer")
             // The count starts again on the next step: one miss is a plain reprompt.
@@ -52,12 +52,34 @@ public class WaterfallTests
     }
 
     [Fact]
+    public async Task How_many_misses_bring_the_quick_form_is_a_setting()
+    {
+        await new TestFlow(new TestAdapter(), new ToyIntakeBot(new MemoryStorage(), Ids("c1"), missesBeforeQuickForm: 3))
+            .Send("start").AssertQuestion(Fever, "c1", "fever")
+            .Send("a").AssertQuestion(ToyIntakeBot.Reprompt(Fever), "c1", "fever")
+            .Send("b").AssertQuestion(ToyIntakeBot.Reprompt(Fever), "c1", "fever")
+            .Send("c").AssertQuestion(ToyIntakeBot.Reprompt(Fever, offerQuickForm: true), "c1", "fever")
+            .AssertQuestion(ToyIntakeBot.QuickFormOfferText, "c1", questionId: null)
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public void A_waterfall_that_would_never_offer_the_quick_form_is_refused_at_start_up()
+    {
+        var accessor = new ConversationState(new MemoryStorage()).CreateProperty<WaterfallState<ToyAnswers>>("intake");
+
+        var refused = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            new Waterfall<ToyAnswers>(accessor, ToyIntakeBot.Steps, new WaterfallOptions { MissesBeforeQuickForm = 0 }) { OnCompleted = (_, _, _) => Task.CompletedTask });
+        Assert.Equal(nameof(WaterfallOptions.MissesBeforeQuickForm), refused.ParamName);
+    }
+
+    [Fact]
     public async Task The_quick_form_answers_every_step_in_one_submit()
     {
         await Flow()
             .Send("start").AssertQuestion(Fever, "c1", "fever")
             .Send("?").AssertQuestion(ToyIntakeBot.Reprompt(Fever), "c1", "fever")
-            .Send("??").AssertQuestion(ToyIntakeBot.Reprompt(Fever), "c1", "fever")
+            .Send("??").AssertQuestion(ToyIntakeBot.Reprompt(Fever, offerQuickForm: true), "c1", "fever")
             .AssertQuestion(ToyIntakeBot.QuickFormOfferText, "c1", questionId: null)
             .Send(QuickForm("c1", fever: "no", cancer: "yes")).AssertReply("Done: fever=no, cancer=yes, steroids=skipped")
             // Submitted twice (a double click): noted, and the consult is not completed again.
