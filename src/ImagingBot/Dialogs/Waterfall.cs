@@ -100,6 +100,13 @@ public sealed class Waterfall<TAnswers>
                 : await NoteClickAsync(turnContext, consult, click, cancellationToken).ConfigureAwait(false);
         }
 
+        if (!Steps.Any(step => step.Id == consult.Pending))
+        {
+            // The pending step is gone (a new release renamed or removed it): keep the answers and
+            // carry on with the next question rather than failing the clinician's turn.
+            return await AdvanceAsync(turnContext, consult, cancellationToken).ConfigureAwait(false);
+        }
+
         if (click is not null)
         {
             // Answer buttons are never interruptions: they are either for the pending question or noted and ignored.

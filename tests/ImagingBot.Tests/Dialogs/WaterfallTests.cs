@@ -267,6 +267,27 @@ public class WaterfallTests
     }
 
     [Fact]
+    public async Task A_consult_stored_by_an_older_release_with_a_step_that_no_longer_exists_carries_on()
+    {
+        var store = new MemoryStorage();
+        var adapter = new TestAdapter();
+        var olderRelease = new ConversationState(store);
+        await new TestFlow(adapter, async (turn, cancellationToken) =>
+            {
+                var stored = new WaterfallState<ToyAnswers> { ConsultId = "c1", Pending = "renamed", Answers = new ToyAnswers(Fever: true) };
+                await olderRelease.CreateProperty<WaterfallState<ToyAnswers>>("intake").SetAsync(turn, stored, cancellationToken);
+                await olderRelease.SaveChangesAsync(turn, false, cancellationToken);
+            })
+            .Send("anything")
+            .StartTestAsync();
+
+        await Flow(store, adapter)
+            .Send("yes").AssertQuestion(Cancer, "c1", "cancer")
+            .Send("no").AssertQuestion(Steroids, "c1", "steroids")
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task Each_consult_gets_a_fresh_short_id()
     {
         var ids = new List<string>();
