@@ -1,0 +1,282 @@
+namespace ImagingBot.Guidance;
+
+/// <summary>
+/// Reads a one-line case ("58F, breast cancer in remission, fevers, no weakness") into partial answers.
+/// A finding stated present answers yes; a stated absence answers no only when it rules the question out
+/// (see <see cref="CaseTerm.SettlesWhenAbsent"/>) and nothing in the line says yes. Unstated items stay null,
+/// so the consult still asks them.
+/// </summary>
+public static class CaseSummaryParser
+{
+    // Words that start a new clause: negation never reaches past them ("no fever but weak legs").
+    private static readonly HashSet<string> ClauseBreaks = new(StringComparer.Ordinal)
+    {
+        "but", "however", "although", "though", "while", "with", "presents", "presenting", "reports", "has", "on",
+    };
+
+    public static CaseSummary Parse(string? text)
+    {
+        var findings = new List<Reading>();
+        foreach (var sentence in Sentences(text ?? string.Empty))
+        {
+            ReadSentence(sentence, findings);
+        }
+
+        return new CaseSummary(
+            new ClinicalAnswers(
+                AnswerFor(IntakeQuestionId.SuspectedCancer, findings),
+                AnswerFor(IntakeQuestionId.SuspectedInfection, findings),
+                AnswerFor(IntakeQuestionId.Immunosuppression, findings),
+                AnswerFor(IntakeQuestionId.NeurologicDeficits, findings)),
+            [.. findings.Select(r => r.Finding)]);
+    }
+
+    private static bool? AnswerFor(IntakeQuestionId question, List<Reading> readings)
+    {
+        if (readings.Any(r => r.Finding.Question == question && r.Finding.Present))
+        {
+            return true;
+        }
+
+        return readings.Any(r => r.Finding.Question == question && !r.Finding.Present && r.SettlesWhenAbsent) ? false : null;
+    }
+
+    /// <summary>Sentences split at . ; : ! ? and at clause-break words; each is a list of comma-separated items.</summary>
+    private static List<List<List<string>>> Sentences(string text)
+    {
+        var sentences = new List<List<List<string>>>();
+        var items = new List<List<string>>();
+        var words = new List<string>();
+        var word = new System.Text.StringBuilder();
+
+        void EndWord()
+        {
+            if (word.Length == 0)
+            {
+                return;
+            }
+
+            var w = word.ToString();
+            word.Clear();
+            if (ClauseBreaks.Contains(w))
+            {
+                EndSentence();
+                return;
+            }
+
+            words.Add(w);
+        }
+
+        void EndItem()
+        {
+            EndWord();
+            if (words.Count > 0)
+            {
+                items.Add(words);
+                words = [];
+            }
+        }
+
+        void EndSentence()
+        {
+            EndItem();
+            if (items.Count > 0)
+            {
+                sentences.Add(items);
+                items = [];
+            }
+        }
+
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                word.Append(char.ToLowerInvariant(c));
+            }
+            else if (c is '\'' or '\u2019')
+            {
+                continue;
+            }
+            else if (c == ',')
+            {
+                EndItem();
+            }
+            else if (c is '.' or ';' or ':' or '!' or '?' or '\n')
+            {
+                EndSentence();
+            }
+            else
+            {
+                EndWord();
+            }
+        }
+
+        EndSentence();
+        return sentences;
+    }
+
+    private static void ReadSentence(List<List<string>> items, List<Reading> findings)
+    {
+        var carried = false;
+        for (var i = 0; i < items.Count; i++)
+        {
+            // "denies fever, chills or weight loss": a negated item carries over a comma list that ends in "or"/"nor".
+            var inheritsNegation = carried && !HasCue(items[i]) && EndsNegatedList(items, i);
+            carried = ReadItem(items[i], inheritsNegation, findings);
+        }
+    }
+
+    private static bool EndsNegatedList(List<List<string>> items, int from)
+    {
+        for (var i = from; i < items.Count; i++)
+        {
+            if (HasCue(items[i]))
+            {
+                return false;
+            }
+
+            if (items[i].Contains("or") || items[i].Contains("nor"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasCue(List<string> words) => Enumerable.Range(0, words.Count).Any(i => CueLength(words, i) > 0);
+
+    /// <summary>Reads one comma item; returns whether negation was in force at its end.</summary>
+    private static bool ReadItem(List<string> words, bool negated, List<Reading> findings)
+    {
+        var i = 0;
+        while (i < words.Count)
+        {
+            var cue = CueLength(words, i);
+            if (cue > 0)
+            {
+                negated = true;
+                i += cue;
+                continue;
+            }
+
+            var absence = Match(CaseVocabulary.AbsenceTerms, words, i);
+            if (absence is not null)
+            {
+                Add(findings, new RecognisedFinding(absence.Question, false, absence.Absent), absence.SettlesWhenAbsent);
+                i += Length(absence);
+                continue;
+            }
+
+            var cancer = CancerAt(words, i);
+            if (cancer is not null)
+            {
+                Add(findings, new RecognisedFinding(IntakeQuestionId.SuspectedCancer, !negated, negated ? "no history of cancer" : cancer.Value.Text), settlesWhenAbsent: true);
+                i += cancer.Value.Length;
+                continue;
+            }
+
+            var term = Match(CaseVocabulary.Terms, words, i);
+            if (term is not null)
+            {
+                Add(findings, new RecognisedFinding(term.Question, !negated, negated ? term.Absent : term.Present), term.SettlesWhenAbsent);
+                i += Length(term);
+                continue;
+            }
+
+            i++;
+        }
+
+        return negated;
+    }
+
+    private static int CueLength(List<string> words, int at)
+    {
+        foreach (var cue in CaseVocabulary.NegationCues)
+        {
+            var parts = cue.Split(' ');
+            if (At(words, at, parts))
+            {
+                // "no improvement" is itself a finding, not a negation.
+                if (parts is ["no"] && at + 1 < words.Count && words[at + 1] == "improvement")
+                {
+                    return 0;
+                }
+
+                return parts.Length;
+            }
+        }
+
+        return 0;
+    }
+
+    private static (string Text, int Length)? CancerAt(List<string> words, int at)
+    {
+        if (Array.IndexOf(CaseVocabulary.CancerSites, words[at]) >= 0)
+        {
+            // "breast cancer", "renal cell carcinoma", "prostate ca"
+            for (var next = at + 1; next <= at + 2 && next < words.Count; next++)
+            {
+                if (Array.IndexOf(CaseVocabulary.CancerWords, words[next]) >= 0)
+                {
+                    var site = words[at] == "renal" ? "kidney" : words[at];
+                    return ($"history of cancer ({site})", next - at + 1);
+                }
+            }
+
+            if (words[at] == "melanoma")
+            {
+                return ("history of cancer (melanoma)", 1);
+            }
+
+            return null;
+        }
+
+        return Array.IndexOf(CaseVocabulary.CancerWords, words[at]) >= 0 && !(words[at] == "ca" && at == 0)
+            ? ("history of cancer", 1)
+            : null;
+    }
+
+    private static CaseTerm? Match(CaseTerm[] terms, List<string> words, int at)
+    {
+        foreach (var term in terms)
+        {
+            if (At(words, at, term.Phrase.Split(' ')))
+            {
+                return term;
+            }
+        }
+
+        return null;
+    }
+
+    private static int Length(CaseTerm term) => term.Phrase.Count(c => c == ' ') + 1;
+
+    private static bool At(List<string> words, int at, string[] parts)
+    {
+        if (at + parts.Length > words.Count)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < parts.Length; k++)
+        {
+            if (words[at + k] != parts[k])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void Add(List<Reading> readings, RecognisedFinding finding, bool settlesWhenAbsent)
+    {
+        if (!readings.Any(r => r.Finding == finding))
+        {
+            readings.Add(new Reading(finding, settlesWhenAbsent));
+        }
+    }
+
+    private sealed record Reading(RecognisedFinding Finding, bool SettlesWhenAbsent);
+}
