@@ -101,6 +101,7 @@ public class DecisionTableTests
         Assert.StartsWith(urgency == Urgency.Emergent ? "EMERGENT. " + recommendation.Recommended!.Name : recommendation.Recommended!.Name, recommendation.OrderIndication, StringComparison.Ordinal);
         Assert.Contains(recommendation.Recommended.Name, recommendation.Headline, StringComparison.Ordinal);
         Assert.Contains(recommendation.Recommended.CategoryLabel, recommendation.Headline, StringComparison.Ordinal);
+        Assert.Equal(urgency == Urgency.Emergent, recommendation.Headline.Contains("emergency", StringComparison.Ordinal));
         Assert.Empty(recommendation.WhatWouldChange);
         if (contraindication == Contraindication.MriNotPossible)
         {

@@ -70,7 +70,7 @@ public sealed class ImagingDecision
             urgency,
             contraindication,
             recommended,
-            Headline(pathway, recommended),
+            Headline(recommended is null || urgency == Urgency.Routine ? pathway.Headline : pathway.EmergentHeadline, recommended),
             Alternatives(pathway, recommended, contraindication),
             Because(answers, pathway.Id, contraindication),
             choice?.Reasons ?? pathway.Reasons,
@@ -116,10 +116,10 @@ public sealed class ImagingDecision
     private static string[] Applicable(IReadOnlyList<ConditionalText> texts, HashSet<GuidanceCondition> conditions) =>
         [.. texts.Where(t => t.When.All(conditions.Contains)).Select(t => t.Text)];
 
-    private static string Headline(PathwayGuidance pathway, RatedProcedure? recommended) =>
+    private static string Headline(string template, RatedProcedure? recommended) =>
         recommended is null
-            ? pathway.Headline
-            : pathway.Headline.Replace("{procedure}", recommended.Name, StringComparison.Ordinal)
+            ? template
+            : template.Replace("{procedure}", recommended.Name, StringComparison.Ordinal)
                 .Replace("{category}", recommended.CategoryLabel, StringComparison.Ordinal);
 
     private Alternative[] Alternatives(PathwayGuidance pathway, RatedProcedure? recommended, Contraindication contraindication) =>

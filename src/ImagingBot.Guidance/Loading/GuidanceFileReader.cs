@@ -231,13 +231,19 @@ internal sealed class GuidanceFileReader(string filePath)
             throw Fail($"{path}.headline must contain {{procedure}} because pathway {id} recommends a study.");
         }
 
+        var emergentHeadline = element.TryGetProperty("emergentHeadline", out _) ? Str(element, "emergentHeadline", path) : headline;
+        if (choices.Count > 0 && !emergentHeadline.Contains("{procedure}", StringComparison.Ordinal))
+        {
+            throw Fail($"{path}.emergentHeadline must contain {{procedure}} because pathway {id} recommends a study.");
+        }
+
         var reasons = element.TryGetProperty("reasons", out _) ? StrList(element, "reasons", path, requireItems: false) : [];
         if (choices.Count == 0 && reasons.Count == 0)
         {
             throw Fail($"{path}.reasons are required when pathway {id} recommends no imaging.");
         }
 
-        return new PathwayGuidance(id, Str(element, "title", path), headline, Str(element, "orderPhrase", path), reasons, ratings, choices);
+        return new PathwayGuidance(id, Str(element, "title", path), headline, emergentHeadline, Str(element, "orderPhrase", path), reasons, ratings, choices);
     }
 
     private List<ConditionalText> ReadConditionalTexts(JsonElement root, string name) =>

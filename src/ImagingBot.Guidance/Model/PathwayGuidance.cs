@@ -2,12 +2,14 @@ namespace ImagingBot.Guidance;
 
 /// <summary>
 /// What the ACR says for one pathway: every rated procedure and, per contraindication answer, the study to order.
-/// A pathway without choices recommends no imaging as the first step.
+/// A pathway without choices recommends no imaging as the first step. EmergentHeadline is used when deficits make
+/// the imaging emergent (it equals Headline when the file gives none).
 /// </summary>
 public sealed record PathwayGuidance(
     Pathway Id,
     string Title,
     string Headline,
+    string EmergentHeadline,
     string OrderPhrase,
     IReadOnlyList<string> Reasons,
     IReadOnlyList<PathwayRating> Ratings,
