@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace ImagingBot.Guidance;
 
 /// <summary>
@@ -7,11 +9,34 @@ namespace ImagingBot.Guidance;
 public sealed class ImagingDecision
 {
     private readonly GuidanceDocument _guidance;
+    private readonly Dictionary<(Pathway, Contraindication), DecisionPlan> _plans = [];
+    private readonly (int Mask, string Text)[] _escalation;
+    private readonly (int Mask, string Text)[] _pitfalls;
+    private readonly (int Mask, string Text)[] _whatWouldChange;
+    private readonly (int Mask, NextStep Step)[] _afterTheScan;
+    private readonly (int AnyOf, FaqEntry Entry)[] _faq;
+    private readonly IntakeQuestion[] _yesNoQuestions;
+    private readonly Dictionary<Contraindication, string> _contraindicationFindings;
 
     public ImagingDecision(GuidanceDocument guidance)
     {
         ArgumentNullException.ThrowIfNull(guidance);
         _guidance = guidance;
+        foreach (var pathway in guidance.Pathways)
+        {
+            foreach (var contraindication in Enum.GetValues<Contraindication>())
+            {
+                _plans[(pathway.Id, contraindication)] = Plan(pathway, contraindication);
+            }
+        }
+
+        _escalation = [.. guidance.Escalation.Select(t => (AllOf(t.When), t.Text))];
+        _pitfalls = [.. guidance.Pitfalls.Select(t => (AllOf(t.When), t.Text))];
+        _whatWouldChange = [.. guidance.WhatWouldChange.Select(t => (AllOf(t.When), t.Text))];
+        _afterTheScan = [.. guidance.AfterTheScan.Select(r => (AllOf(r.When), r.Step))];
+        _faq = [.. guidance.Faq.Select(f => (AllOf(f.RelatedWhen), f))];
+        _yesNoQuestions = [.. guidance.Questions.Where(q => q.Id != IntakeQuestionId.Contraindication)];
+        _contraindicationFindings = guidance.ContraindicationOptions.ToDictionary(o => o.Value, o => o.Finding);
     }
 
     /// <summary>
@@ -43,7 +68,7 @@ public sealed class ImagingDecision
             return false;
         }
 
-        var choice = _guidance.PathwayGuidance(pathway.Value).ChoiceFor(Contraindication.None);
+        var choice = _plans[(pathway.Value, Contraindication.None)].Choice;
         return choice is not null && _guidance.Procedure(choice.ProcedureId).Modality == Modality.Mri;
     }
 
@@ -57,76 +82,48 @@ public sealed class ImagingDecision
             throw new ArgumentException($"The answers are incomplete: {missing} is not answered yet.", nameof(answers));
         }
 
-        var pathway = _guidance.PathwayGuidance(PathwayFor(answers)!.Value);
-        var choice = pathway.ChoiceFor(pathway.Choices.Count > 0 ? answers.Contraindication ?? Contraindication.None : Contraindication.None);
-        var contraindication = choice?.Contraindication ?? Contraindication.None;
-        var conditions = ConditionsFor(answers, pathway.Id, contraindication);
+        var pathwayId = PathwayFor(answers)!.Value;
+        var plan = _plans[(pathwayId, answers.Contraindication ?? Contraindication.None)];
+        var pathway = plan.Pathway;
+        var contraindication = plan.Choice?.Contraindication ?? Contraindication.None;
+        var conditions = ConditionsFor(answers, pathwayId, contraindication);
         var urgency = answers.NeurologicDeficits == true ? Urgency.Emergent : Urgency.Routine;
-        var recommended = choice is null ? null : pathway.RatingOf(choice.ProcedureId).Rated;
 
         return new Recommendation(
-            pathway.Id,
+            pathwayId,
             pathway.Title,
             urgency,
             contraindication,
-            recommended,
-            Headline(recommended is null || urgency == Urgency.Routine ? pathway.Headline : pathway.EmergentHeadline, recommended),
-            Alternatives(pathway, recommended, contraindication),
-            Because(answers, pathway.Id, contraindication),
-            choice?.Reasons ?? pathway.Reasons,
-            Applicable(_guidance.Escalation, conditions),
-            choice?.Warnings ?? [],
-            Applicable(_guidance.Pitfalls, conditions),
-            [.. _guidance.AfterTheScan.Where(r => r.When.All(conditions.Contains)).Select(r => r.Step)],
-            [.. _guidance.Faq.Where(f => f.RelatedWhen.Any(conditions.Contains))],
-            Applicable(_guidance.WhatWouldChange, conditions),
-            recommended is null ? null : OrderIndication(answers, pathway, recommended, urgency, contraindication),
+            plan.Recommended,
+            urgency == Urgency.Emergent ? plan.EmergentHeadline : plan.RoutineHeadline,
+            plan.Alternatives,
+            Because(answers, pathwayId, contraindication),
+            plan.Choice?.Reasons ?? pathway.Reasons,
+            Applicable(_escalation, conditions),
+            plan.Choice?.Warnings ?? [],
+            Applicable(_pitfalls, conditions),
+            Applicable(_afterTheScan, conditions),
+            [.. _faq.Where(f => (f.AnyOf & conditions) != 0).Select(f => f.Entry)],
+            Applicable(_whatWouldChange, conditions),
+            plan.Recommended is null ? null : OrderIndication(answers, pathway, plan.Recommended, urgency, contraindication),
             _guidance.Source);
     }
 
-    private static HashSet<GuidanceCondition> ConditionsFor(ClinicalAnswers answers, Pathway pathway, Contraindication contraindication)
+    private DecisionPlan Plan(PathwayGuidance pathway, Contraindication contraindication)
     {
-        var conditions = new HashSet<GuidanceCondition>
-        {
-            GuidanceCondition.Always,
-            pathway switch
-            {
-                Pathway.RedFlagWorkup => GuidanceCondition.RedFlagWorkup,
-                Pathway.CaudaEquina => GuidanceCondition.CaudaEquina,
-                _ => GuidanceCondition.NoRedFlags,
-            },
-        };
-        AddIf(conditions, answers.SuspectedCancer == true, GuidanceCondition.SuspectedCancer);
-        AddIf(conditions, answers.SuspectedInfection == true, GuidanceCondition.SuspectedInfection);
-        AddIf(conditions, answers.Immunosuppressed == true, GuidanceCondition.Immunosuppression);
-        AddIf(conditions, answers.NeurologicDeficits == true, GuidanceCondition.NeurologicDeficits);
-        AddIf(conditions, contraindication == Contraindication.MriNotPossible, GuidanceCondition.MriNotPossible);
-        AddIf(conditions, contraindication == Contraindication.ContrastNotPossible, GuidanceCondition.ContrastNotPossible);
-        return conditions;
+        // A pathway that recommends no imaging ignores the contraindication answer.
+        var choice = pathway.ChoiceFor(pathway.Choices.Count > 0 ? contraindication : Contraindication.None);
+        var applied = choice?.Contraindication ?? Contraindication.None;
+        var recommended = choice is null ? null : pathway.RatingOf(choice.ProcedureId).Rated;
+        Alternative[] alternatives =
+        [
+            .. pathway.Ratings
+                .Where(r => r.Rated.ProcedureId != recommended?.ProcedureId && IsPossible(r.Rated.ProcedureId, applied))
+                .OrderBy(r => r.Rated.Category) // stable: equal categories keep the data file's order
+                .Select(r => new Alternative(r.Rated, r.Comparison)),
+        ];
+        return new DecisionPlan(pathway, choice, recommended, Headline(pathway.Headline, recommended), Headline(pathway.EmergentHeadline, recommended), alternatives);
     }
-
-    private static void AddIf(HashSet<GuidanceCondition> conditions, bool holds, GuidanceCondition condition)
-    {
-        if (holds)
-        {
-            conditions.Add(condition);
-        }
-    }
-
-    private static string[] Applicable(IReadOnlyList<ConditionalText> texts, HashSet<GuidanceCondition> conditions) =>
-        [.. texts.Where(t => t.When.All(conditions.Contains)).Select(t => t.Text)];
-
-    private static string Headline(string template, RatedProcedure? recommended) =>
-        recommended is null
-            ? template
-            : template.Replace("{procedure}", recommended.Name, StringComparison.Ordinal)
-                .Replace("{category}", recommended.CategoryLabel, StringComparison.Ordinal);
-
-    private Alternative[] Alternatives(PathwayGuidance pathway, RatedProcedure? recommended, Contraindication contraindication) =>
-        [.. pathway.Ratings
-            .Where(r => r.Rated.ProcedureId != recommended?.ProcedureId && IsPossible(r.Rated.ProcedureId, contraindication))
-            .OrderBy(r => r.Rated.Category) // stable: equal categories keep the data file's order
-            .Select(r => new Alternative(r.Rated, r.Comparison))];
 
     private bool IsPossible(string procedureId, Contraindication contraindication)
     {
@@ -134,15 +131,57 @@ public sealed class ImagingDecision
         return contraindication switch
         {
             Contraindication.MriNotPossible => procedure.Modality != Modality.Mri,
+            // Gadolinium is the MRI agent; CT contrast is iodinated, so CT with IV contrast stays on the list.
             Contraindication.ContrastNotPossible => !(procedure.Modality == Modality.Mri && procedure.UsesIvContrast),
             _ => true,
         };
     }
 
+    private static string Headline(string template, RatedProcedure? recommended) =>
+        recommended is null
+            ? template
+            : template.Replace("{procedure}", recommended.Name, StringComparison.Ordinal)
+                .Replace("{category}", recommended.CategoryLabel, StringComparison.Ordinal);
+
+    private static int Bit(GuidanceCondition condition) => 1 << (int)condition;
+
+    private static int AllOf(IReadOnlyList<GuidanceCondition> conditions) => conditions.Aggregate(0, (mask, c) => mask | Bit(c));
+
+    private static int ConditionsFor(ClinicalAnswers answers, Pathway pathway, Contraindication contraindication)
+    {
+        var mask = Bit(GuidanceCondition.Always) | Bit(pathway switch
+        {
+            Pathway.RedFlagWorkup => GuidanceCondition.RedFlagWorkup,
+            Pathway.CaudaEquina => GuidanceCondition.CaudaEquina,
+            _ => GuidanceCondition.NoRedFlags,
+        });
+        mask |= answers.SuspectedCancer == true ? Bit(GuidanceCondition.SuspectedCancer) : 0;
+        mask |= answers.SuspectedInfection == true ? Bit(GuidanceCondition.SuspectedInfection) : 0;
+        mask |= answers.Immunosuppressed == true ? Bit(GuidanceCondition.Immunosuppression) : 0;
+        mask |= answers.NeurologicDeficits == true ? Bit(GuidanceCondition.NeurologicDeficits) : 0;
+        mask |= contraindication == Contraindication.MriNotPossible ? Bit(GuidanceCondition.MriNotPossible) : 0;
+        mask |= contraindication == Contraindication.ContrastNotPossible ? Bit(GuidanceCondition.ContrastNotPossible) : 0;
+        return mask;
+    }
+
+    private static List<T> Applicable<T>((int Mask, T Item)[] rules, int conditions)
+    {
+        var applicable = new List<T>();
+        foreach (var (mask, item) in rules)
+        {
+            if ((mask & conditions) == mask)
+            {
+                applicable.Add(item);
+            }
+        }
+
+        return applicable;
+    }
+
     private List<string> Because(ClinicalAnswers answers, Pathway pathway, Contraindication contraindication)
     {
-        var because = new List<string>();
-        foreach (var question in _guidance.Questions)
+        var because = new List<string>(5);
+        foreach (var question in _yesNoQuestions)
         {
             var answer = answers.Answer(question.Id);
             if (answer == true)
@@ -158,7 +197,7 @@ public sealed class ImagingDecision
 
         if (contraindication != Contraindication.None)
         {
-            because.Add(_guidance.ContraindicationOptions.First(o => o.Value == contraindication).Finding);
+            because.Add(_contraindicationFindings[contraindication]);
         }
 
         return because;
@@ -167,13 +206,39 @@ public sealed class ImagingDecision
     private string OrderIndication(
         ClinicalAnswers answers, PathwayGuidance pathway, RatedProcedure recommended, Urgency urgency, Contraindication contraindication)
     {
-        var positive = _guidance.Questions.Where(q => answers.Answer(q.Id) == true).ToList();
-        var terms = string.Join("; ", positive.Select(q => q.OrderTerm));
-        var evaluateFor = string.Join(", ", positive.SelectMany(q => q.EvaluateFor).Distinct(StringComparer.Ordinal));
-        var prefix = urgency == Urgency.Emergent ? "EMERGENT. " : string.Empty;
-        var notPossible = contraindication == Contraindication.None
-            ? string.Empty
-            : "; " + _guidance.ContraindicationOptions.First(o => o.Value == contraindication).Finding;
-        return $"{prefix}{recommended.Name}. Indication: {pathway.OrderPhrase} ({terms}){notPossible}. Evaluate for {evaluateFor}.";
+        var line = new StringBuilder(256);
+        if (urgency == Urgency.Emergent)
+        {
+            line.Append("EMERGENT. ");
+        }
+
+        line.Append(recommended.Name).Append(". Indication: ").Append(pathway.OrderPhrase).Append(" (");
+        var evaluateFor = new List<string>(4);
+        var first = true;
+        foreach (var question in _yesNoQuestions)
+        {
+            if (answers.Answer(question.Id) != true)
+            {
+                continue;
+            }
+
+            line.Append(first ? string.Empty : "; ").Append(question.OrderTerm);
+            first = false;
+            foreach (var target in question.EvaluateFor)
+            {
+                if (!evaluateFor.Contains(target))
+                {
+                    evaluateFor.Add(target);
+                }
+            }
+        }
+
+        line.Append(')');
+        if (contraindication != Contraindication.None)
+        {
+            line.Append("; ").Append(_contraindicationFindings[contraindication]);
+        }
+
+        return line.Append(". Evaluate for ").AppendJoin(", ", evaluateFor).Append('.').ToString();
     }
 }

@@ -192,9 +192,8 @@ public static class CaseSummaryParser
 
     private static int CueLength(List<string> words, int at)
     {
-        foreach (var cue in CaseVocabulary.NegationCues)
+        foreach (var parts in CaseVocabulary.NegationCues)
         {
-            var parts = cue.Split(' ');
             if (At(words, at, parts))
             {
                 // "no improvement" is itself a finding, not a negation.
@@ -241,7 +240,7 @@ public static class CaseSummaryParser
     {
         foreach (var term in terms)
         {
-            if (At(words, at, term.Phrase.Split(' ')))
+            if (At(words, at, term.Words))
             {
                 return term;
             }
@@ -250,7 +249,7 @@ public static class CaseSummaryParser
         return null;
     }
 
-    private static int Length(CaseTerm term) => term.Phrase.Count(c => c == ' ') + 1;
+    private static int Length(CaseTerm term) => term.Words.Length;
 
     private static bool At(List<string> words, int at, string[] parts)
     {

@@ -117,8 +117,9 @@ internal static class CaseVocabulary
     ];
 
     /// <summary>Words that negate what follows them in the same clause.</summary>
-    public static readonly string[] NegationCues =
+    public static readonly string[][] NegationCues =
     [
-        "no", "not", "denies", "denied", "denying", "without", "negative for", "absence of", "free of", "never", "nor",
+        ["no"], ["not"], ["denies"], ["denied"], ["denying"], ["without"], ["negative", "for"], ["absence", "of"],
+        ["free", "of"], ["never"], ["nor"],
     ];
 }
