@@ -66,13 +66,22 @@ public class CaseSummaryParserTests
     }
 
     [Fact]
-    public void Negation_covers_a_list_that_ends_in_or()
+    public void Negation_covers_the_rest_of_its_item()
     {
-        var summary = CaseSummaryParser.Parse("denies fever, chills or weight loss");
+        var summary = CaseSummaryParser.Parse("denies fever or chills and weight loss");
 
         Assert.Equal(["no fever", "no chills", "no weight loss"], summary.FindingTexts);
         Assert.False(summary.Answers.SuspectedInfection);
         Assert.Null(summary.Answers.SuspectedCancer);
+    }
+
+    [Fact]
+    public void Negation_never_crosses_a_comma_so_a_stated_deficit_is_not_lost()
+    {
+        var summary = CaseSummaryParser.Parse("no saddle anesthesia, bowel or bladder incontinence");
+
+        Assert.True(summary.Answers.NeurologicDeficits);
+        Assert.Equal(["no saddle anesthesia", "incontinence"], summary.FindingTexts);
     }
 
     [Fact]

@@ -82,6 +82,8 @@ public class FaqSearchTests
         "who won the game last night",
         "CT head for headache",
         "what time is it",
+        "ICD-10 code for low back pain",
+        "whole body MRI",
     ];
 
     [Theory]

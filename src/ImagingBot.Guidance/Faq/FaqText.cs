@@ -32,6 +32,16 @@ internal static class FaqText
             tokens.Add(new string(word[..length]));
         }
 
+        // "ICD-10" is a billing code, not an implanted defibrillator: keep the code as one word.
+        for (var i = tokens.Count - 2; i >= 0; i--)
+        {
+            if (tokens[i] == "icd" && tokens[i + 1] is "9" or "10" or "11")
+            {
+                tokens[i] += tokens[i + 1];
+                tokens.RemoveAt(i + 1);
+            }
+        }
+
         return tokens;
     }
 }

@@ -117,38 +117,19 @@ public static class CaseSummaryParser
 
     private static void ReadSentence(List<List<string>> items, List<Reading> findings)
     {
-        var carried = false;
-        for (var i = 0; i < items.Count; i++)
+        // Negation never crosses a comma: in "no saddle anesthesia, bowel or bladder incontinence" the incontinence
+        // is present. Reading a stated finding as absent is the dangerous mistake, so lists under one "denies"
+        // must be written without commas ("denies fever or chills") to be read as absent.
+        foreach (var item in items)
         {
-            // "denies fever, chills or weight loss": a negated item carries over a comma list that ends in "or"/"nor".
-            var inheritsNegation = carried && !HasCue(items[i]) && EndsNegatedList(items, i);
-            carried = ReadItem(items[i], inheritsNegation, findings);
+            ReadItem(item, findings);
         }
     }
 
-    private static bool EndsNegatedList(List<List<string>> items, int from)
+    /// <summary>Reads one comma item; a negation cue covers everything after it in the item.</summary>
+    private static void ReadItem(List<string> words, List<Reading> findings)
     {
-        for (var i = from; i < items.Count; i++)
-        {
-            if (HasCue(items[i]))
-            {
-                return false;
-            }
-
-            if (items[i].Contains("or") || items[i].Contains("nor"))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool HasCue(List<string> words) => Enumerable.Range(0, words.Count).Any(i => CueLength(words, i) > 0);
-
-    /// <summary>Reads one comma item; returns whether negation was in force at its end.</summary>
-    private static bool ReadItem(List<string> words, bool negated, List<Reading> findings)
-    {
+        var negated = false;
         var i = 0;
         while (i < words.Count)
         {
@@ -186,8 +167,6 @@ public static class CaseSummaryParser
 
             i++;
         }
-
-        return negated;
     }
 
     private static int CueLength(List<string> words, int at)
