@@ -45,6 +45,8 @@ public class GuidanceLoaderTests
         { "bad-date", "source.reviewedOn '29 May 2026' is not a date" },
         { "future-schema", "schemaVersion 2 is not supported" },
         { "missing-content-version", "contentVersion is missing or empty" },
+        { "mri-when-mri-impossible", "'mri-lumbar-without-contrast' cannot be done when the answer is MriNotPossible" },
+        { "contrast-mri-when-contrast-impossible", "'mri-lumbar-without-and-with-contrast' cannot be done when the answer is ContrastNotPossible" },
         { "not-json", "not valid JSON" },
     };
 
@@ -112,6 +114,12 @@ public class GuidanceLoaderTests
                 break;
             case "missing-content-version":
                 file.Json.Remove("contentVersion");
+                break;
+            case "mri-when-mri-impossible":
+                file.Pathway("RedFlagWorkup")["choices"]![1]!["procedure"] = "mri-lumbar-without-contrast";
+                break;
+            case "contrast-mri-when-contrast-impossible":
+                file.Pathway("CaudaEquina")["choices"]![2]!["procedure"] = "mri-lumbar-without-and-with-contrast";
                 break;
             case "not-json":
                 return file.WriteText("{ \"schemaVersion\": 1, ");

@@ -212,6 +212,18 @@ internal sealed class GuidanceFileReader(string filePath)
                 throw Fail($"{choicePath}.procedure '{procedureId}' is rated Usually Not Appropriate on pathway {id} and cannot be recommended.");
             }
 
+            var procedure = procedures.First(p => p.Id == procedureId);
+            var impossible = contraindication switch
+            {
+                Contraindication.MriNotPossible => procedure.Modality == Modality.Mri,
+                Contraindication.ContrastNotPossible => procedure.Modality == Modality.Mri && procedure.UsesIvContrast,
+                _ => false,
+            };
+            if (impossible)
+            {
+                throw Fail($"{choicePath}.procedure '{procedureId}' cannot be done when the answer is {contraindication}.");
+            }
+
             if (choices.Any(c => c.Contraindication == contraindication))
             {
                 throw Fail($"{choicePath}.contraindication {contraindication} appears twice on pathway {id}.");
