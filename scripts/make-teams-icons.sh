@@ -19,7 +19,7 @@ if ! convert -version 2>/dev/null | grep -q '^Version: ImageMagick'; then
 fi
 
 # No timestamps or tool comments in the files, so a rerun gives the same bytes.
-strip=(-strip -define png:exclude-chunks=date,time)
+strip=(-strip -define 'png:exclude-chunks=date,time')
 
 # Colour icon: Teams shows the symbol inside the central 120x120 area of a 192x192 tile.
 convert -size 192x192 "xc:$accent" \
