@@ -1,3 +1,4 @@
+using ImagingBot.Concurrency;
 using ImagingBot.Security;
 using ImagingBot.State;
 using Microsoft.Bot.Builder;
@@ -20,11 +21,14 @@ public sealed partial class ImagingBotAdapter : CloudAdapter
         "Sorry, I cannot reach my conversation store right now, so I could not take in your last message. " +
         "Your earlier answers are kept: please try again in a moment.";
 
-    public ImagingBotAdapter(BotFrameworkAuthentication auth, TenantAllowListMiddleware tenantAllowList, MessageLengthMiddleware messageLength, ILogger<ImagingBotAdapter> logger)
+    public ImagingBotAdapter(BotFrameworkAuthentication auth, TenantAllowListMiddleware tenantAllowList, MessageLengthMiddleware messageLength, OneTurnPerConversationMiddleware oneTurnPerConversation, ILogger<ImagingBotAdapter> logger)
         : base(auth, logger)
     {
         Use(tenantAllowList);
         Use(messageLength);
+
+        // Last, so it wraps exactly the bot's load-process-save of the conversation state (the checks above need no state).
+        Use(oneTurnPerConversation);
         OnTurnError = async (turnContext, exception) =>
         {
             // A store outage gets its own plain answer (200 with a reply rather than a 503: Teams does not
