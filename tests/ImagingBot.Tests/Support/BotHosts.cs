@@ -14,7 +14,8 @@ public static class BotHosts
         string? redisEndpoint,
         string? keyPrefix = null,
         CapturedLogs? logs = null,
-        Action<IServiceCollection>? services = null) =>
+        Action<IServiceCollection>? services = null,
+        IReadOnlyDictionary<string, string>? settings = null) =>
         factory.WithWebHostBuilder(host =>
         {
             if (redisEndpoint is not null)
@@ -22,6 +23,11 @@ public static class BotHosts
                 host.UseSetting("Storage:Provider", "Redis")
                     .UseSetting("Storage:Redis:ConnectionString", redisEndpoint)
                     .UseSetting("Storage:Redis:KeyPrefix", keyPrefix ?? State.SharedRedis.NewKeyPrefix());
+            }
+
+            foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+            {
+                host.UseSetting(name, value);
             }
 
             if (logs is not null)

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace ImagingBot.Tests.Support;
 
 /// <summary>One conversation with the bot over real HTTP (Emulator wire format, replies in the response body).</summary>
-public sealed class ConsultConversation(HttpClient client, string? conversationId = null, string userName = "User")
+public sealed class ConsultConversation(HttpClient client, string? conversationId = null, string userName = "User", string? tenantId = null)
 {
     public string Id { get; } = conversationId ?? "conversation-" + Guid.NewGuid().ToString("N");
 
@@ -24,6 +24,11 @@ public sealed class ConsultConversation(HttpClient client, string? conversationI
     {
         ArgumentNullException.ThrowIfNull(activity);
         activity["from"]!["name"] = userName;
+        if (tenantId is not null)
+        {
+            activity["conversation"]!["tenantId"] = tenantId;
+        }
+
         return await SendRawAsync(client, activity.ToJsonString());
     }
 

@@ -27,6 +27,9 @@ public sealed class StandInConsultBot(ConversationState conversationState) : Act
         await conversationState.SaveChangesAsync(turnContext, false, cancellationToken);
     }
 
+    // The app's own bot welcomes new members; the consult tests need nothing from these updates.
+    protected override Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken) => Task.CompletedTask;
+
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         var text = turnContext.Activity.Text?.Trim() ?? string.Empty;
