@@ -52,8 +52,9 @@ public class PrivacyTests(WebApplicationFactory<Program> factory, ITestOutputHel
             })));
         }
 
-        // A consult from a one-line case, answered by typing.
-        var byCase = new ConsultConversation(client, userName: UserName);
+        // A consult from a one-line case, answered by typing, with the replies sent to the channel as in Teams.
+        await using var channel = await FakeChannel.StartAsync();
+        var byCase = new ConsultConversation(client, userName: UserName, channel: channel);
         said.Add(await byCase.SayAsync($"start 58F {CaseMarker}, breast cancer in remission, fevers, no weakness"));
         foreach (var text in new[] { "yes", "no", "no contrast" })
         {
@@ -62,8 +63,8 @@ public class PrivacyTests(WebApplicationFactory<Program> factory, ITestOutputHel
 
         // The store fails while a message waits: the exception is logged, the message must not be.
         await redis.StopAsync();
-        var whileDown = await byCase.SayAsync("start " + TypedMarker + " " + UserName);
-        Assert.Contains(ImagingBot.Adapter.ImagingBotAdapter.StateStoreUnavailable, whileDown.Texts);
+        await byCase.SayAsync("start " + TypedMarker + " " + UserName);
+        Assert.Contains(channel.Replies, reply => (string?)reply["text"] == ImagingBot.Adapter.ImagingBotAdapter.StateStoreUnavailable);
         await redis.StartAgainAsync();
 
         // Answers the bot cannot use, and a click on a card of another consult.
@@ -73,9 +74,11 @@ public class PrivacyTests(WebApplicationFactory<Program> factory, ITestOutputHel
 
         Assert.All(said, turn => Assert.Equal(HttpStatusCode.OK, turn.Status));
         Assert.Contains(said, turn => turn.IsRecommendation);
+        Assert.NotEmpty(channel.Replies);
         // The capture sees what production filters out (Trace, ASP.NET Core's request lines) and the store's exception.
         Assert.Contains(logs.Lines, line => line.Level == LogLevel.Trace);
         Assert.Contains(logs.Lines, line => line.Category.StartsWith("Microsoft.AspNetCore.Hosting", StringComparison.Ordinal));
+        Assert.Contains(logs.Lines, line => line.Category.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal));
         Assert.Contains(logs.Lines, line => line.AllText.Contains(nameof(ImagingBot.State.StateStoreUnavailableException), StringComparison.Ordinal));
         foreach (var line in logs.Lines)
         {

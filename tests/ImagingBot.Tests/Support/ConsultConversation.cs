@@ -5,7 +5,8 @@ using System.Text.Json.Nodes;
 namespace ImagingBot.Tests.Support;
 
 /// <summary>One conversation with the bot over real HTTP (Emulator wire format, replies in the response body).</summary>
-public sealed class ConsultConversation(HttpClient client, string? conversationId = null, string userName = "User", string? tenantId = null)
+/// <remarks>With a <paramref name="channel"/>, replies go to that fake channel as Teams has them sent (no expectReplies).</remarks>
+public sealed class ConsultConversation(HttpClient client, string? conversationId = null, string userName = "User", string? tenantId = null, FakeChannel? channel = null)
 {
     public string Id { get; } = conversationId ?? "conversation-" + Guid.NewGuid().ToString("N");
 
@@ -24,6 +25,12 @@ public sealed class ConsultConversation(HttpClient client, string? conversationI
     {
         ArgumentNullException.ThrowIfNull(activity);
         activity["from"]!["name"] = userName;
+        if (channel is not null)
+        {
+            activity.Remove("deliveryMode");
+            activity["serviceUrl"] = channel.ServiceUrl.ToString();
+        }
+
         if (tenantId is not null)
         {
             activity["conversation"]!["tenantId"] = tenantId;
