@@ -1,19 +1,22 @@
-using ImagingBot.Bots;
+using ImagingBot.Tests.Consult;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Bot.Schema;
 
 namespace ImagingBot.Tests.Foundation;
 
 public class GreetingTurnTests
 {
     [Fact]
-    public async Task A_message_through_the_TestAdapter_gets_the_greeting()
+    public async Task A_person_joining_through_the_TestAdapter_gets_the_welcome()
     {
-        var bot = new ImagingBotActivityHandler(new ConversationState(new MemoryStorage()));
+        var adapter = new TestAdapter();
+        var joined = new Activity { Type = ActivityTypes.ConversationUpdate, MembersAdded = [adapter.Conversation.User] };
 
-        await new TestFlow(new TestAdapter(), bot)
-            .Send("hello")
-            .AssertReply(ImagingBotActivityHandler.Greeting)
+        // The welcome is the help card (plain text "help" with the test's text cards).
+        await new TestFlow(adapter, ClinicianChat.Bot(new MemoryStorage()))
+            .Send(joined)
+            .AssertReply("help")
             .StartTestAsync();
     }
 
@@ -21,8 +24,10 @@ public class GreetingTurnTests
     public async Task A_full_turn_never_loads_the_AdaptiveCards_assembly()
     {
         // Guards build/BotFramework.props: the feed has no AdaptiveCards package, so it must never be needed.
-        var bot = new ImagingBotActivityHandler(new ConversationState(new MemoryStorage()));
-        await new TestFlow(new TestAdapter(), bot).Send("hello").AssertReply(ImagingBotActivityHandler.Greeting).StartTestAsync();
+        await new TestFlow(new TestAdapter(), ClinicianChat.Bot(new MemoryStorage(), "c1"))
+            .Send("start").AssertReply(reply => Assert.StartsWith("[c1/cancer]", reply.AsMessageActivity().Text, StringComparison.Ordinal))
+            .Send("hello").AssertReply(reply => Assert.StartsWith("[c1/cancer]", reply.AsMessageActivity().Text, StringComparison.Ordinal))
+            .StartTestAsync();
 
         var loaded = AppDomain.CurrentDomain.GetAssemblies().Select(assembly => assembly.GetName().Name).ToList();
         Assert.Contains("Microsoft.Bot.Schema", loaded);
