@@ -101,7 +101,7 @@ public sealed class ImagingBotActivityHandler : TeamsActivityHandler
     protected override Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
-        var someoneElse = activity.MembersAdded?.Any(member => member.Id != activity.Recipient?.Id) == true;
+        var someoneElse = activity.MembersAdded?.Any(member => member is not null && member.Id != activity.Recipient?.Id) == true;
         return someoneElse ? WelcomeOnceAsync(turnContext, cancellationToken) : Task.CompletedTask;
     }
 
