@@ -3,6 +3,7 @@ using ImagingBot.Dialogs.Consult;
 using ImagingBot.Guidance;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
+using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;
 using Newtonsoft.Json.Linq;
@@ -91,8 +92,11 @@ public sealed class ImagingBotActivityHandler : TeamsActivityHandler
         }
     }
 
-    // Welcome once per conversation: Teams (and the Agents Playground, on every page load) sends both
-    // installationUpdate and conversationUpdate for the same conversation.
+    // Welcome once per conversation. Teams (and the Agents Playground, which sends both on every page load, at
+    // the same time) announces the app with installationUpdate; there conversationUpdate is not used for the
+    // welcome, because two turns arriving together would both see "not welcomed yet", and because Teams also
+    // sends it whenever someone joins a team, which must not post a welcome into the channel. Other channels
+    // (the Emulator, Web Chat) only send conversationUpdate. The flag in conversation state covers repeats.
     protected override Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
         WelcomeOnceAsync(turnContext, cancellationToken);
 
@@ -102,7 +106,7 @@ public sealed class ImagingBotActivityHandler : TeamsActivityHandler
     {
         var activity = turnContext.Activity;
         var someoneElse = activity.MembersAdded?.Any(member => member is not null && member.Id != activity.Recipient?.Id) == true;
-        return someoneElse ? WelcomeOnceAsync(turnContext, cancellationToken) : Task.CompletedTask;
+        return someoneElse && activity.ChannelId != Channels.Msteams ? WelcomeOnceAsync(turnContext, cancellationToken) : Task.CompletedTask;
     }
 
     protected override Task<MessagingExtensionResponse> OnTeamsMessagingExtensionQueryAsync(ITurnContext<IInvokeActivity> turnContext, MessagingExtensionQuery query, CancellationToken cancellationToken)

@@ -267,6 +267,18 @@ public class ConsultConversationTests
     }
 
     [Fact]
+    public async Task In_Teams_a_person_joining_a_team_posts_no_welcome_the_installation_does()
+    {
+        var adapter = new TestAdapter(Microsoft.Bot.Connector.Channels.Msteams);
+        await Open(adapter: adapter)
+            .Send(new Activity { Type = ActivityTypes.ConversationUpdate, MembersAdded = [adapter.Conversation.User] })
+            .Send(new Activity { Type = ActivityTypes.InstallationUpdate, Action = "add" }).Says("help")
+            .Send(new Activity { Type = ActivityTypes.InstallationUpdate, Action = "add" })
+            .Send("faq").Says("faq list")
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task The_bot_joining_alone_is_not_welcomed_but_a_person_joining_is()
     {
         var adapter = new TestAdapter();

@@ -78,6 +78,7 @@ public class ConsultOverHttpTests(WebApplicationFactory<Program> factory) : ICla
     [Fact]
     public async Task Teams_welcomes_once_for_installationUpdate_and_conversationUpdate()
     {
+        // The Agents Playground sends both on every page load, at the same time, for the same conversation.
         using var client = factory.CreateClient();
         var chat = HttpChat.Teams(client, "personal");
 
