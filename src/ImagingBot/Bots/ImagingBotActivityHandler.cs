@@ -18,7 +18,6 @@ namespace ImagingBot.Bots;
 public sealed class ImagingBotActivityHandler : TeamsActivityHandler
 {
     public const string WelcomedPropertyName = "welcomed";
-    private const string HelpWord = "help";
 
     public const string NothingToReadHint =
         "I can read typed text and the buttons on my cards, but not attachments or reactions. Type help to see what I can do.";
@@ -26,6 +25,8 @@ public sealed class ImagingBotActivityHandler : TeamsActivityHandler
     public const string NoConsultToCancel = "There is no consult open. Type start to begin one.";
 
     public const string UnknownComposeCommand = "This search is not one ImagingBot knows. Update the app, or search the common questions instead.";
+
+    private const string HelpWord = "help";
 
     private static readonly HashSet<string> QuestionWords = new(StringComparer.OrdinalIgnoreCase)
     {
