@@ -1,0 +1,81 @@
+using ImagingBot.Dialogs;
+using ImagingBot.Dialogs.Consult;
+using ImagingBot.Guidance;
+using ImagingBot.Templating;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+
+namespace ImagingBot.Cards;
+
+/// <summary>
+/// The consult's cards, expanded from the templates in cards/ with data mapped from the clinical core's records.
+/// The catalog is compiled once at start-up; each card is one expansion of an already compiled template.
+/// </summary>
+public sealed class TemplatedConsultCards : IConsultCards
+{
+    private const string QuestionTemplate = "question";
+    private const string QuickFormTemplate = "quickform";
+    private const string RecommendationTemplate = "recommendation";
+    private const string WelcomeTemplate = "welcome";
+    private const string FaqAnswerTemplate = "faq-answer";
+    private const string FaqListTemplate = "faq-list";
+    private const string NotUnderstoodTemplate = "not-understood";
+
+    private readonly CardTemplateCatalog _catalog;
+    private readonly GuidanceDocument _guidance;
+    private readonly BecauseFacts _because;
+    private readonly IntakeQuestion _contraindicationQuestion;
+    private readonly int _yesNoQuestionCount;
+
+    public TemplatedConsultCards(CardTemplateCatalog catalog, GuidanceDocument guidance)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(guidance);
+        _catalog = catalog;
+        _guidance = guidance;
+        _because = new BecauseFacts(guidance);
+        _contraindicationQuestion = guidance.Question(IntakeQuestionId.Contraindication);
+        _yesNoQuestionCount = guidance.Questions.Count(q => q.Id != IntakeQuestionId.Contraindication);
+
+        // Every template the bot uses must be there now, not when the first clinician asks.
+        foreach (var name in (string[])[QuestionTemplate, QuickFormTemplate, RecommendationTemplate, WelcomeTemplate, FaqAnswerTemplate, FaqListTemplate, NotUnderstoodTemplate])
+        {
+            _ = catalog[name];
+        }
+    }
+
+    public IMessageActivity Question(IntakeQuestion question, string stepId, PromptContext<ConsultAnswers> prompt, int number, int total, bool offerQuickForm) =>
+        Message(QuestionTemplate, QuestionCardData.From(question, stepId, prompt, number, total, offerQuickForm));
+
+    public IMessageActivity Contraindication(IReadOnlyList<ContraindicationOption> options, PromptContext<ConsultAnswers> prompt, int number, int total) =>
+        Message(QuestionTemplate, QuestionCardData.Contraindication(_contraindicationQuestion, options, prompt, number, total));
+
+    public IMessageActivity CaseConfirmation(IReadOnlyList<string> understood, PromptContext<ConsultAnswers> prompt) =>
+        Message(QuestionTemplate, QuestionCardData.CaseConfirmation(understood, prompt, _yesNoQuestionCount));
+
+    public IMessageActivity QuickForm(PromptContext<ConsultAnswers> prompt) =>
+        Message(QuickFormTemplate, QuickFormCardData.From(_guidance, prompt));
+
+    public IMessageActivity Recommendation(Recommendation recommendation, string consultId) =>
+        Message(RecommendationTemplate, RecommendationCardData.From(recommendation, consultId, _because));
+
+    public IMessageActivity Help() => Message(WelcomeTemplate, WelcomeCardData.Help(_guidance));
+
+    public IMessageActivity FaqAnswer(FaqEntry entry) => Message(FaqAnswerTemplate, FaqAnswerCardData.From(entry, _guidance.Source));
+
+    public IMessageActivity FaqList() => Message(FaqListTemplate, FaqListCardData.From(_guidance.Faq));
+
+    public IMessageActivity NotUnderstood(IReadOnlyList<FaqEntry> suggestions) => Message(NotUnderstoodTemplate, NotUnderstoodCardData.From(suggestions));
+
+    public Attachment FaqAnswerAttachment(FaqEntry entry)
+    {
+        // Inserted into a chat the bot may not be in: a Submit button there would go nowhere.
+        var card = Expand(FaqAnswerTemplate, FaqAnswerCardData.From(entry, _guidance.Source));
+        card.Remove("actions");
+        return AdaptiveCardMessage.Attachment(card);
+    }
+
+    private IMessageActivity Message(string template, object data) => AdaptiveCardMessage.Message(Expand(template, data));
+
+    private JObject Expand(string template, object data) => AdaptiveCardMessage.Parse(_catalog[template].Expand(data));
+}
