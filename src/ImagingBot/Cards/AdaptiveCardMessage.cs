@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -5,34 +7,75 @@ using Newtonsoft.Json.Linq;
 namespace ImagingBot.Cards;
 
 /// <summary>
-/// Wraps an expanded card in a message. Bot Framework writes activities with Newtonsoft.Json, so the card is a
-/// <see cref="JObject"/> (a System.Text.Json node would not be written as plain JSON).
-/// The card's own fallbackText becomes the activity's summary, its speak the activity's speak. The activity's text is
-/// left empty: Teams and Web Chat show a message's text and card as two separate messages, and every channel we serve
-/// renders the card. <see cref="CardlessChannelText"/> fills the text in for channels that cannot.
+/// Wraps an expanded card in a message. Bot Framework writes activities with Newtonsoft.Json, so the attachment's
+/// content is a Newtonsoft <see cref="JToken"/>: a <see cref="JRaw"/> holding the JSON our engine already wrote, which
+/// Newtonsoft copies into the activity as it is (parsing it into a JObject first costs more than the expansion itself).
+/// Read a card back with <see cref="CardOf"/>.
+/// The card's fallbackText becomes the activity's summary, its speak the activity's speak. The activity's text stays
+/// empty: Teams shows a message's text and its card as two separate messages (and the Agents Playground as two
+/// bubbles), and every channel we serve renders the card. <see cref="CardlessChannelText"/> fills the text in for the
+/// channels that cannot.
 /// </summary>
 public static class AdaptiveCardMessage
 {
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
 
-    /// <summary>Parses the expanded card (strings stay strings: no date guessing on "2026-05-29").</summary>
-    public static JObject Parse(string cardJson)
+    public static IMessageActivity Message(string cardJson)
     {
         ArgumentNullException.ThrowIfNull(cardJson);
-        using var reader = new JsonTextReader(new StringReader(cardJson)) { DateParseHandling = DateParseHandling.None };
+        var (fallbackText, speak) = ReadFallback(cardJson);
+        var activity = Activity.CreateMessageActivity();
+        activity.Attachments = [Attachment(cardJson)];
+        activity.Summary = fallbackText;
+        activity.Speak = speak;
+        activity.InputHint = InputHints.AcceptingInput;
+        return activity;
+    }
+
+    public static Attachment Attachment(string cardJson) => new() { ContentType = ContentType, Content = new JRaw(cardJson) };
+
+    /// <summary>The card of an Adaptive Card attachment as a JObject, whatever form its content has (strings stay strings).</summary>
+    public static JObject CardOf(Attachment attachment)
+    {
+        ArgumentNullException.ThrowIfNull(attachment);
+        var json = attachment.Content switch
+        {
+            JRaw raw => (string)raw.Value!,
+            string text => text,
+            var other => JsonConvert.SerializeObject(other),
+        };
+        using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None };
         return JObject.Load(reader);
     }
 
-    public static Attachment Attachment(JObject card) => new() { ContentType = ContentType, Content = card };
-
-    public static IMessageActivity Message(JObject card)
+    // Only the card's top-level fallbackText and speak are needed, so the JSON is scanned, not parsed into a tree.
+    private static (string? FallbackText, string? Speak) ReadFallback(string cardJson)
     {
-        ArgumentNullException.ThrowIfNull(card);
-        var activity = Activity.CreateMessageActivity();
-        activity.Attachments = [Attachment(card)];
-        activity.Summary = card.Value<string>("fallbackText");
-        activity.Speak = card.Value<string>("speak");
-        activity.InputHint = InputHints.AcceptingInput;
-        return activity;
+        string? fallbackText = null;
+        string? speak = null;
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(cardJson));
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName && (fallbackText is null || speak is null))
+        {
+            var name = reader.GetString();
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.String && name is "fallbackText" or "speak")
+            {
+                if (name == "fallbackText")
+                {
+                    fallbackText = reader.GetString();
+                }
+                else
+                {
+                    speak = reader.GetString();
+                }
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return (fallbackText, speak);
     }
 }

@@ -3,7 +3,7 @@ using ImagingBot.Dialogs.Consult;
 using ImagingBot.Guidance;
 using ImagingBot.Templating;
 using Microsoft.Bot.Schema;
-using Newtonsoft.Json.Linq;
+using System.Text.Json.Nodes;
 
 namespace ImagingBot.Cards;
 
@@ -70,12 +70,10 @@ public sealed class TemplatedConsultCards : IConsultCards
     public Attachment FaqAnswerAttachment(FaqEntry entry)
     {
         // Inserted into a chat the bot may not be in: a Submit button there would go nowhere.
-        var card = Expand(FaqAnswerTemplate, FaqAnswerCardData.From(entry, _guidance.Source));
+        var card = JsonNode.Parse(_catalog[FaqAnswerTemplate].Expand(FaqAnswerCardData.From(entry, _guidance.Source)))!.AsObject();
         card.Remove("actions");
-        return AdaptiveCardMessage.Attachment(card);
+        return AdaptiveCardMessage.Attachment(card.ToJsonString());
     }
 
-    private IMessageActivity Message(string template, object data) => AdaptiveCardMessage.Message(Expand(template, data));
-
-    private JObject Expand(string template, object data) => AdaptiveCardMessage.Parse(_catalog[template].Expand(data));
+    private IMessageActivity Message(string template, object data) => AdaptiveCardMessage.Message(_catalog[template].Expand(data));
 }

@@ -88,15 +88,23 @@ public sealed class ConsultCardsFixture
         return cards;
     }
 
-    /// <summary>The activity as the Bot Framework connector writes it (Newtonsoft, nulls left out).</summary>
-    public static string Serialize(IMessageActivity activity) =>
-        JsonConvert.SerializeObject(activity, new JsonSerializerSettings { NullValueHandling = NullValueHandling.Ignore, Formatting = Formatting.Indented }) + "\n";
+    /// <summary>
+    /// The activity as the Bot Framework connector writes it (Newtonsoft, nulls left out), read back and indented so
+    /// that a golden diff is readable. Reading it back also proves the wire JSON is valid, the card included.
+    /// </summary>
+    public static string Serialize(IMessageActivity activity)
+    {
+        var wire = JsonConvert.SerializeObject(activity, new JsonSerializerSettings { NullValueHandling = NullValueHandling.Ignore });
+        using var reader = new JsonTextReader(new StringReader(wire)) { DateParseHandling = DateParseHandling.None };
+        return JObject.Load(reader).ToString(Formatting.Indented) + "\n";
+    }
 
     public static JObject CardOf(IMessageActivity activity)
     {
         var attachment = Assert.Single(activity.Attachments);
         Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.ContentType);
         // Through the wire format, as the channel sees it: this also proves Content serialises as plain JSON.
-        return JObject.Parse(JsonConvert.SerializeObject(attachment.Content));
+        using var reader = new JsonTextReader(new StringReader(JsonConvert.SerializeObject(attachment.Content))) { DateParseHandling = DateParseHandling.None };
+        return JObject.Load(reader);
     }
 }
