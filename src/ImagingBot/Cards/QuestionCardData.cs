@@ -56,28 +56,10 @@ public sealed record QuestionCardData(
             new QuestionProgress(number, total),
             question.Title,
             Reworded(question.Prompt, prompt.Reason, "Please choose one of the buttons."),
-            "The choices:",
-            [.. options.Select(o => $"{ContraindicationButton(o.Value).Title}: {CardText.Sentence(o.Label)}")],
+            "Choose a limit only if one applies, for example:",
+            [.. question.Criteria.Select(CardText.Sentence)],
             buttons,
             [.. buttons.Select(b => b.Title.ToLowerInvariant())],
-            prompt.OfferQuickForm);
-    }
-
-    /// <summary>The confirmation of a one-line case: what was understood, then yes (go on) or no (ask every question).</summary>
-    public static QuestionCardData CaseConfirmation(IReadOnlyList<string> understood, PromptContext<ConsultAnswers> prompt, int total)
-    {
-        ArgumentNullException.ThrowIfNull(understood);
-        ArgumentNullException.ThrowIfNull(prompt);
-        return new QuestionCardData(
-            prompt.ConsultId,
-            prompt.StepId,
-            new QuestionProgress(0, total),
-            "Your case",
-            Reworded("Did I read your case right? Yes: I ask only what is missing. No: I ask every question.", prompt.Reason, "Please answer yes or no."),
-            "I understood:",
-            [.. understood.Select(CardText.Sentence)],
-            [new("Yes", "yes"), new("No, ask me", "no")],
-            ["yes", "no"],
             prompt.OfferQuickForm);
     }
 

@@ -14,6 +14,7 @@ namespace ImagingBot.Cards;
 public sealed class TemplatedConsultCards : IConsultCards
 {
     private const string QuestionTemplate = "question";
+    private const string CaseConfirmationTemplate = "case-confirmation";
     private const string QuickFormTemplate = "quickform";
     private const string RecommendationTemplate = "recommendation";
     private const string WelcomeTemplate = "welcome";
@@ -25,7 +26,6 @@ public sealed class TemplatedConsultCards : IConsultCards
     private readonly GuidanceDocument _guidance;
     private readonly BecauseFacts _because;
     private readonly IntakeQuestion _contraindicationQuestion;
-    private readonly int _yesNoQuestionCount;
 
     public TemplatedConsultCards(CardTemplateCatalog catalog, GuidanceDocument guidance)
     {
@@ -35,10 +35,9 @@ public sealed class TemplatedConsultCards : IConsultCards
         _guidance = guidance;
         _because = new BecauseFacts(guidance);
         _contraindicationQuestion = guidance.Question(IntakeQuestionId.Contraindication);
-        _yesNoQuestionCount = guidance.Questions.Count(q => q.Id != IntakeQuestionId.Contraindication);
 
         // Every template the bot uses must be there now, not when the first clinician asks.
-        foreach (var name in (string[])[QuestionTemplate, QuickFormTemplate, RecommendationTemplate, WelcomeTemplate, FaqAnswerTemplate, FaqListTemplate, NotUnderstoodTemplate])
+        foreach (var name in (string[])[QuestionTemplate, CaseConfirmationTemplate, QuickFormTemplate, RecommendationTemplate, WelcomeTemplate, FaqAnswerTemplate, FaqListTemplate, NotUnderstoodTemplate])
         {
             _ = catalog[name];
         }
@@ -51,7 +50,7 @@ public sealed class TemplatedConsultCards : IConsultCards
         Message(QuestionTemplate, QuestionCardData.Contraindication(_contraindicationQuestion, options, prompt, number, total));
 
     public IMessageActivity CaseConfirmation(IReadOnlyList<string> understood, PromptContext<ConsultAnswers> prompt) =>
-        Message(QuestionTemplate, QuestionCardData.CaseConfirmation(understood, prompt, _yesNoQuestionCount));
+        Message(CaseConfirmationTemplate, CaseConfirmationCardData.From(understood, prompt));
 
     public IMessageActivity QuickForm(PromptContext<ConsultAnswers> prompt) =>
         Message(QuickFormTemplate, QuickFormCardData.From(_guidance, prompt));
