@@ -1,9 +1,9 @@
+using System.Text.Json.Nodes;
 using ImagingBot.Dialogs;
 using ImagingBot.Dialogs.Consult;
 using ImagingBot.Guidance;
 using ImagingBot.Templating;
 using Microsoft.Bot.Schema;
-using System.Text.Json.Nodes;
 
 namespace ImagingBot.Cards;
 
