@@ -20,12 +20,14 @@ internal static class ClinicianChat
 {
     public static readonly GuidanceDocument Guidance = GuidanceLoader.LoadDefault();
 
-    public static ImagingBotActivityHandler Bot(IStorage storage, params string[] consultIds)
+    public static ImagingBotActivityHandler Bot(IStorage storage, params string[] consultIds) =>
+        Bot(storage, new TextConsultCards(), consultIds);
+
+    public static ImagingBotActivityHandler Bot(IStorage storage, IConsultCards cards, params string[] consultIds)
     {
         var state = new ConversationState(storage);
         var decision = new ImagingDecision(Guidance);
         var faq = new FaqSearch(Guidance);
-        var cards = new TextConsultCards();
         var consult = new ConsultDialog(state, Guidance, decision, faq, cards, new WaterfallOptions { NewConsultId = ToyFlow.Ids(consultIds) });
         return new ImagingBotActivityHandler(state, consult, faq, new FaqSearchExtension(Guidance, faq, cards.FaqAnswerAttachment), cards);
     }

@@ -1,7 +1,11 @@
+using ImagingBot.Cards;
+using ImagingBot.Hosting;
+using ImagingBot.Templating;
 using ImagingBot.Tests.Consult;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
 
 namespace ImagingBot.Tests.Foundation;
 
@@ -21,12 +25,17 @@ public class GreetingTurnTests
     }
 
     [Fact]
-    public async Task A_full_turn_never_loads_the_AdaptiveCards_assembly()
+    public async Task A_whole_consult_with_the_real_cards_never_loads_the_AdaptiveCards_assembly()
     {
         // Guards build/BotFramework.props: the feed has no AdaptiveCards package, so it must never be needed.
-        await new TestFlow(new TestAdapter(), ClinicianChat.Bot(new MemoryStorage(), "c1"))
-            .Send("start").AssertReply(reply => Assert.StartsWith("[c1/cancer]", reply.AsMessageActivity().Text, StringComparison.Ordinal))
-            .Send("hello").AssertReply(reply => Assert.StartsWith("[c1/cancer]", reply.AsMessageActivity().Text, StringComparison.Ordinal))
+        var cards = new TemplatedConsultCards(CardTemplateCatalog.Load(CardsExtensions.DefaultCardDirectory), ClinicianChat.Guidance);
+        await new TestFlow(new TestAdapter(), ClinicianChat.Bot(new MemoryStorage(), cards, "c1"))
+            .Send("start").AssertReply(_ => { })
+            .Send("yes").AssertReply(_ => { })
+            .Send("yes").AssertReply(_ => { })
+            .Send("no").AssertReply(_ => { })
+            .Send("no").AssertReply(_ => { })
+            .Send("no limit").AssertReply(reply => Assert.Contains("MRI lumbar spine without and with IV contrast", JObject.FromObject(reply).ToString(), StringComparison.Ordinal))
             .StartTestAsync();
 
         var loaded = AppDomain.CurrentDomain.GetAssemblies().Select(assembly => assembly.GetName().Name).ToList();
