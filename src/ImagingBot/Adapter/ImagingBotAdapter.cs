@@ -1,3 +1,4 @@
+using ImagingBot.Cards;
 using ImagingBot.Security;
 using ImagingBot.State;
 using Microsoft.Bot.Builder;
@@ -25,6 +26,7 @@ public sealed partial class ImagingBotAdapter : CloudAdapter
     {
         Use(tenantAllowList);
         Use(messageLength);
+        Use(new CardlessChannelText());
         OnTurnError = async (turnContext, exception) =>
         {
             // A store outage gets its own plain answer (200 with a reply rather than a 503: Teams does not
