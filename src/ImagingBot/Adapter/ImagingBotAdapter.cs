@@ -1,3 +1,4 @@
+using ImagingBot.Cards;
 using ImagingBot.Concurrency;
 using ImagingBot.Security;
 using ImagingBot.State;
@@ -26,6 +27,7 @@ public sealed partial class ImagingBotAdapter : CloudAdapter
     {
         Use(tenantAllowList);
         Use(messageLength);
+        Use(new CardlessChannelText());
 
         // Last, so it wraps exactly the bot's load-process-save of the conversation state (the checks above need no state).
         Use(oneTurnPerConversation);
