@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ImagingBot.Tests.Support;
 
-/// <summary>The real app (Program) as an "instance": on Redis or Memory, with its logs captured, running consults.</summary>
+/// <summary>The real app (Program, its own bot, consult and cards) as an "instance": on Redis or Memory, with its logs captured.</summary>
 public static class BotHosts
 {
     public static WebApplicationFactory<Program> Instance(
@@ -35,11 +34,9 @@ public static class BotHosts
                 host.ConfigureLogging(logs.AttachTo);
             }
 
-            host.ConfigureTestServices(collection =>
+            if (services is not null)
             {
-                // Until the consult is wired into the app's own bot class, the real ConsultDialog runs in a stand-in bot.
-                collection.AddTransient<IBot, StandInConsultBot>();
-                services?.Invoke(collection);
-            });
+                host.ConfigureTestServices(services);
+            }
         });
 }
