@@ -33,11 +33,11 @@ public class RedisConversationLockTests(SharedRedis redis)
     public async Task A_turn_that_outlives_the_time_to_live_keeps_its_lock_by_renewing_it()
     {
         await using var connection = new RedisConnection(redis.Endpoint);
-        var locks = new RedisConversationLock(connection, SharedRedis.NewKeyPrefix(), new ConversationLockTiming { TimeToLive = TimeSpan.FromMilliseconds(600) });
+        var locks = new RedisConversationLock(connection, SharedRedis.NewKeyPrefix(), new ConversationLockTiming { TimeToLive = TimeSpan.FromMilliseconds(1500) });
 
         await using var slowTurn = await locks.TryAcquireAsync(Conversation, TimeSpan.Zero, CancellationToken.None);
         Assert.NotNull(slowTurn);
-        await Task.Delay(TimeSpan.FromMilliseconds(1500));
+        await Task.Delay(TimeSpan.FromSeconds(4));
 
         Assert.Null(await locks.TryAcquireAsync(Conversation, TimeSpan.Zero, CancellationToken.None));
     }

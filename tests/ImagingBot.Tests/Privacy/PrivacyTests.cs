@@ -88,6 +88,11 @@ public class PrivacyTests(WebApplicationFactory<Program> factory, ITestOutputHel
         var secrets = new List<string> { UserName, TypedMarker, CaseMarker, AnswerMarker, "breast cancer in remission", "no contrast" };
         secrets.AddRange(Guidance.Faq.Take(2).SelectMany(entry => new[] { entry.Question, entry.Answer }));
         secrets.AddRange(Guidance.Questions.Select(question => question.Prompt));
+
+        // The recommendation card the button consult ended with (cancer suspected, nothing else, MRI possible).
+        var headline = new ImagingDecision(Guidance).Decide(new ClinicalAnswers(true, false, false, false, Contraindication.None)).Headline;
+        Assert.Contains(said, turn => turn.IsRecommendation && turn.Body.Contains(headline, StringComparison.Ordinal));
+        secrets.Add(headline);
         foreach (var secret in secrets)
         {
             Assert.DoesNotContain(logs.Lines, line => line.AllText.Contains(secret, StringComparison.OrdinalIgnoreCase));
