@@ -63,7 +63,7 @@ public sealed class RedisConversationLock(RedisConnection connection, string key
         {
             return (await connection.GetDatabaseAsync().ConfigureAwait(false)).WithKeyPrefix(_keyPrefix);
         }
-        catch (Exception exception) when (exception is RedisException)
+        catch (Exception exception) when (IsStoreFailure(exception))
         {
             throw new StateStoreUnavailableException(exception);
         }
@@ -75,12 +75,15 @@ public sealed class RedisConversationLock(RedisConnection connection, string key
         {
             return await call.ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is RedisException)
+        catch (Exception exception) when (IsStoreFailure(exception))
         {
             // The turn cannot be serialised, so it must not run: the adapter tells the clinician to retry.
             throw new StateStoreUnavailableException(exception);
         }
     }
+
+    // RedisTimeoutException is a TimeoutException, not a RedisException.
+    private static bool IsStoreFailure(Exception exception) => exception is RedisException or RedisTimeoutException;
 
     private sealed class Held : IAsyncDisposable
     {
@@ -113,7 +116,7 @@ public sealed class RedisConversationLock(RedisConnection connection, string key
             {
                 await _database.ScriptEvaluateAsync(ReleaseScript, [_key], [_token]).ConfigureAwait(false);
             }
-            catch (RedisException)
+            catch (Exception exception) when (IsStoreFailure(exception))
             {
                 // The store went away after the turn: the lock expires by itself within its time to live.
             }
@@ -136,7 +139,7 @@ public sealed class RedisConversationLock(RedisConnection connection, string key
             {
                 // Released.
             }
-            catch (RedisException)
+            catch (Exception exception) when (IsStoreFailure(exception))
             {
                 // Renewal is best effort; the turn itself reports a store that is down.
             }
