@@ -1,4 +1,3 @@
-
 namespace ImagingBot.Dialogs;
 
 /// <summary>
