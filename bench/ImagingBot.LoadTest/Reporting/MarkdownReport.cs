@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text;
+
+namespace ImagingBot.LoadTest.Reporting;
+
+/// <summary>
+/// The "Load benchmark (HTTP)" section of docs/performance.md. The section is replaced in place (from its heading to
+/// the next level-2 heading), so other sections of the file, like the microbenchmarks, stay as they are.
+/// </summary>
+internal static class MarkdownReport
+{
+    public const string Heading = "## Load benchmark (HTTP)";
+    public const string AnalysisStart = "<!-- analysis: kept across runs -->";
+    public const string AnalysisEnd = "<!-- /analysis -->";
+
+    public static void WriteSection(string path, RunReport report)
+    {
+        var existing = File.Exists(path) ? File.ReadAllText(path) : "# Performance\n";
+        var (before, oldSection, after) = Split(existing);
+        var analysis = ExtractAnalysis(oldSection) ?? "_No analysis written yet._";
+        var section = Render(report, analysis);
+        var text = before.TrimEnd('\n') + "\n\n" + section + (after.Length > 0 ? "\n" + after.TrimStart('\n') : string.Empty);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        File.WriteAllText(path, text.TrimEnd('\n') + "\n");
+    }
+
+    public static string Render(RunReport report, string analysis)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var md = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        md.AppendLine(Heading).AppendLine();
+        md.AppendLine("The bot over real HTTP: Kestrel on 127.0.0.1, the app's own wiring (`AddBotRuntime`, `AddConversationState`, `AddImagingBot`, `MapBotEndpoints`), anonymous Emulator-style activities with `deliveryMode: expectReplies` so every reply comes back in the HTTP response and no outbound connector call is made. The floor is the same host, adapter, middleware and store with an echo `IBot` that reads and saves a turn counter in `ConversationState`.").AppendLine();
+        md.AppendLine("```sh").AppendLine(report.Command).AppendLine("```").AppendLine();
+        md.AppendLine(inv, $"- Date: {report.StartedAt:yyyy-MM-dd HH:mm} UTC, run took {report.Elapsed.TotalMinutes:F1} min; commit {report.Machine.Commit ?? "unknown"}");
+        md.AppendLine(inv, $"- Machine: {report.Machine.Cores} cores ({report.Machine.Cpu}), {report.Machine.Memory} RAM, {report.Machine.Os}");
+        md.AppendLine(inv, $"- Runtime: {report.Machine.Runtime}, Release build, {report.Machine.Gc} GC{(report.Machine.Redis is { } redis ? "; " + redis : string.Empty)}");
+        md.AppendLine(inv, $"- Load generator: {report.Generator}");
+        md.AppendLine(inv, $"- Load: {report.Load}");
+        md.AppendLine("- Consult: a virtual clinician per conversation sends `start`, clicks the planned answer button of every question card (its `Action.Submit` data sent back as `value` with no text) and checks that the recommendation card says `Order <expected study>`; three patients rotate (the article's patient: MRI without and with IV contrast; a pacemaker: CT with IV contrast; no gadolinium: MRI without IV contrast). The next consult starts in the same conversation, as in a Teams chat. A wrong or missing reply counts as an error.");
+        md.AppendLine("- CPU % is this process's CPU time (bot and load generator together) over the step as a share of all cores; Load avg is the machine's 1-minute load average at the end of the step. Other work on the machine takes the rest: compare rows measured side by side (floor and consult alternate at each concurrency).");
+        md.AppendLine();
+        if (report.Pending.Count > 0)
+        {
+            md.AppendLine("Pending in this run:");
+            foreach (var item in report.Pending)
+            {
+                md.AppendLine(inv, $"- {item}");
+            }
+
+            md.AppendLine();
+        }
+
+        md.AppendLine("| Scenario | Store | Conversations | Turns/s | Consults/s | p50 ms | p99 ms | Errors | CPU % | Load avg |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        var rows = report.Steps.AsEnumerable();
+        if (report.ProductionLoggingBaseline is { } baseline && report.ProductionLogging is { } logging)
+        {
+            rows = rows.Append(baseline).Append(logging);
+        }
+
+        if (report.FaqSearch is { } faq)
+        {
+            rows = rows.Append(faq);
+        }
+
+        foreach (var step in rows)
+        {
+            var scenario = step.Scenario + (step.Variant.Length > 0 ? $" ({step.Variant})" : string.Empty);
+            var consults = step.Scenario == "consult" ? step.ConsultsPerSecond.ToString("F0", inv) : "-";
+            md.AppendLine(inv, $"| {scenario} | {step.Store} | {step.Concurrency} | {step.TurnsPerSecond:F0} | {consults} | {step.P50Ms:F2} | {step.P99Ms:F2} | {step.Errors} | {step.ProcessCpuPercent:F0} | {step.LoadAverage:F1} |");
+        }
+
+        md.AppendLine();
+        var notes = report.Steps.Concat(report.FaqSearch is null ? [] : [report.FaqSearch]).Where(step => step.ErrorKinds.Count > 0 || step.Notes.Count > 0).ToList();
+        foreach (var step in notes)
+        {
+            md.AppendLine(inv, $"- {step.Label}: {string.Join("; ", step.ErrorKinds.Concat(step.Notes).Select(kind => $"{kind.Value} x {kind.Key}"))}");
+        }
+
+        if (report.ProductionLogLinesPerTurn is { } perTurn)
+        {
+            md.AppendLine(inv, $"- Logging: the floor at 64 alternated between the bench's level and the app's production level (Information, appsettings.json; the console logger writing to a file): {perTurn:F1} console log lines per turn at Information.");
+        }
+
+        if (report.StateSizes.Count > 0)
+        {
+            md.AppendLine(inv, $"- Serialized conversation state read raw from the store after the steps: {string.Join("; ", report.StateSizes.Select(size => $"{size.Store} {size.Keys} conversations, max {size.MaxBytes} B, mean {size.MeanBytes:F0} B"))}.");
+        }
+
+        if (report.Memory is { } memory)
+        {
+            md.AppendLine(inv, $"- Process memory ({report.MemoryStore} store; consults in new conversations, 64 at a time, after a forced full GC): {string.Join("; ", memory.Readings.Select(r => $"after {r.ConsultsSoFar:N0} consults GC heap {r.GcHeapBytes / 1048576.0:F1} MiB, working set {r.WorkingSetBytes / 1048576.0:F1} MiB"))}{(memory.HitTimeLimit ? " (stopped at the time limit)" : string.Empty)}.");
+        }
+
+        md.AppendLine().AppendLine("### Targets (issue 8)").AppendLine();
+        md.AppendLine("| Target | Measured | Result |").AppendLine("|---|---|---|");
+        foreach (var check in TargetCheck.Evaluate(report))
+        {
+            md.AppendLine(inv, $"| {check.Target} | {check.Measured} | {check.Result} |");
+        }
+
+        md.AppendLine().AppendLine("### Analysis").AppendLine();
+        md.AppendLine(AnalysisStart).AppendLine(analysis.Trim()).AppendLine(AnalysisEnd);
+        return md.ToString();
+    }
+
+    private static (string Before, string Section, string After) Split(string text)
+    {
+        var start = text.IndexOf(Heading, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return (text, string.Empty, string.Empty);
+        }
+
+        var next = text.IndexOf("\n## ", start + Heading.Length, StringComparison.Ordinal);
+        return next < 0
+            ? (text[..start], text[start..], string.Empty)
+            : (text[..start], text[start..(next + 1)], text[(next + 1)..]);
+    }
+
+    private static string? ExtractAnalysis(string section)
+    {
+        var start = section.IndexOf(AnalysisStart, StringComparison.Ordinal);
+        var end = section.IndexOf(AnalysisEnd, StringComparison.Ordinal);
+        return start >= 0 && end > start ? section[(start + AnalysisStart.Length)..end] : null;
+    }
+}

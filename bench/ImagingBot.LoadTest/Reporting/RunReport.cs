@@ -1,0 +1,45 @@
+using ImagingBot.LoadTest.Load;
+using ImagingBot.LoadTest.Measurements;
+using ImagingBot.LoadTest.Scenarios;
+
+namespace ImagingBot.LoadTest.Reporting;
+
+/// <summary>Everything one run measured; written as JSON and summarised in docs/performance.md.</summary>
+internal sealed class RunReport
+{
+    public required string Command { get; init; }
+
+    public required DateTimeOffset StartedAt { get; init; }
+
+    public TimeSpan Elapsed { get; set; }
+
+    public required MachineInfo Machine { get; init; }
+
+    public required string Load { get; init; }
+
+    public string Generator { get; init; } = "same process as the bot (one HttpClient, SocketsHttpHandler, MaxConnectionsPerServer = concurrency), sharing the cores";
+
+    public ConsultMode? ConsultMode { get; set; }
+
+    public List<StepResult> Steps { get; } = [];
+
+    public StepResult? ProductionLogging { get; set; }
+
+    /// <summary>The floor at 64 at the bench's log level, measured alternately with <see cref="ProductionLogging"/>.</summary>
+    public StepResult? ProductionLoggingBaseline { get; set; }
+
+    public double? ProductionLogLinesPerTurn { get; set; }
+
+    public StepResult? FaqSearch { get; set; }
+
+    public List<StateSize> StateSizes { get; } = [];
+
+    public MemoryCheckResult? Memory { get; set; }
+
+    public string? MemoryStore { get; set; }
+
+    public List<string> Pending { get; } = [];
+
+    public StepResult? Find(string scenario, string store, int concurrency) =>
+        Steps.FirstOrDefault(step => step.Scenario == scenario && step.Store == store && step.Concurrency == concurrency);
+}
