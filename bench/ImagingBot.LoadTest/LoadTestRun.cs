@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using ImagingBot.LoadTest.Hosting;
 using ImagingBot.LoadTest.Load;
 using ImagingBot.LoadTest.Measurements;
@@ -262,29 +261,16 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
         }
         : new() { ["Storage:Provider"] = "Memory" };
 
-    /// <summary>One "start" tells whether the bot runs the consult (question cards) or is still the greeting bot.</summary>
     private async Task<ConsultMode> ProbeConsultModeAsync(BenchHost host)
     {
         using var client = new BotClient(host.MessagesEndpoint, 1, options.RequestTimeout);
-        var response = await client.PostAsync(ActivityPayloads.Message($"probe-{_runId}-{Guid.NewGuid():N}", ConsultUser.StartCommand), CancellationToken.None).ConfigureAwait(false);
-        var (document, error) = Replies.Parse(response);
-        using (document)
+        var mode = await ConsultProbe.DetectAsync(client, $"probe-{_runId}-{Guid.NewGuid():N}").ConfigureAwait(false);
+        if (mode == ConsultMode.GreetingOnly)
         {
-            if (document is null)
-            {
-                throw new InvalidOperationException("The bot did not answer 'start': " + error);
-            }
-
-            var asksAQuestion = Replies.Cards(document).SelectMany(Replies.SubmitActions)
-                .Any(action => action.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object && data.TryGetProperty("questionId", out _));
-            if (asksAQuestion)
-            {
-                return ConsultMode.Consult;
-            }
-
             progress.WriteLine("  note: the bot answers 'start' without a question card: measuring the greeting bot as a one-turn 'consult'.");
-            return ConsultMode.GreetingOnly;
         }
+
+        return mode;
     }
 
     private void EnsureRedisInstalled()
