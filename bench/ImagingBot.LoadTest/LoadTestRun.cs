@@ -171,8 +171,30 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
             await writer.DisposeAsync().ConfigureAwait(false);
         }
 
-        var lines = File.ReadLines(logFile).Count(line => line.StartsWith("info:", StringComparison.Ordinal));
+        // The console formatter writes "info: Category[EventId]" then the message on the next line.
+        var entries = new Dictionary<string, long>();
+        string? pending = null;
+        foreach (var line in File.ReadLines(logFile))
+        {
+            if (pending is not null)
+            {
+                var key = $"{pending} {line.Trim()}";
+                entries[key] = entries.GetValueOrDefault(key) + 1;
+                pending = null;
+            }
+            else if (line.StartsWith("info:", StringComparison.Ordinal))
+            {
+                pending = line.Trim();
+            }
+        }
+
         File.Delete(logFile);
+        var lines = entries.Values.Sum();
+        foreach (var (entry, count) in entries.OrderByDescending(entry => entry.Value).Take(5))
+        {
+            report.ProductionLogEntries[entry.Length > 160 ? entry[..160] : entry] = count;
+        }
+
         report.ProductionLoggingBaseline = Combine(halves.Where(step => step.Variant.EndsWith(options.LogLevel.ToString(), StringComparison.Ordinal)).ToList());
         report.ProductionLogging = Combine(halves.Where(step => step.Variant.EndsWith(nameof(LogLevel.Information), StringComparison.Ordinal)).ToList());
         // Warm-up turns log too; the measured turns are most of them, so this slightly overstates lines per turn.
@@ -191,6 +213,7 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
         P99Ms = parts.Max(part => part.P99Ms),
         MaxMs = parts.Max(part => part.MaxMs),
         ProcessCpuPercent = parts.Average(part => part.ProcessCpuPercent),
+        CpuSeconds = parts.Sum(part => part.CpuSeconds),
         LoadAverage = parts.Max(part => part.LoadAverage),
     };
 
@@ -223,7 +246,7 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
         using var client = new BotClient(host.MessagesEndpoint, users.Count, options.RequestTimeout);
         var step = await LoadStep.RunAsync(template, client, users, options.Warmup, duration ?? options.Duration, options.MaxTurnsPerStep, options.RequestTimeout).ConfigureAwait(false);
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {step.Label,-44} {step.TurnsPerSecond,6:F0} turns/s {step.ConsultsPerSecond,5:F0} consults/s  p50 {step.P50Ms,6:F2} ms  p99 {step.P99Ms,6:F2} ms  errors {step.Errors}  cpu {step.ProcessCpuPercent,3:F0}%  load {step.LoadAverage:F1}"));
+            $"  {step.Label,-44} {step.TurnsPerSecond,6:F0} turns/s {step.ConsultsPerSecond,5:F0} consults/s  p50 {step.P50Ms,6:F2} ms  p99 {step.P99Ms,6:F2} ms  errors {step.Errors}  cpu {step.ProcessCpuPercent,3:F0}% ({step.CpuMsPerTurn:F2} ms/turn)  load {step.LoadAverage:F1}"));
         foreach (var (error, count) in step.ErrorKinds.Concat(step.Notes))
         {
             progress.WriteLine($"      {count} x {error}");

@@ -53,6 +53,7 @@ internal static class LoadStep
         {
             Seconds = seconds,
             ProcessCpuPercent = 100 * cpu.TotalSeconds / (seconds * Environment.ProcessorCount),
+            CpuSeconds = cpu.TotalSeconds,
             LoadAverage = LoadAverage1(),
             Turns = recorders.Sum(r => r.Turns),
             Consults = recorders.Sum(r => r.Consults),

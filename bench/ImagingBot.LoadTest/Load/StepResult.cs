@@ -34,6 +34,12 @@ internal sealed record StepResult
     /// <summary>This process's CPU time during the window as a share of all cores (bot and load generator together).</summary>
     public double ProcessCpuPercent { get; init; }
 
+    /// <summary>CPU time of this process (bot and load generator) in the window.</summary>
+    public double CpuSeconds { get; init; }
+
+    /// <summary>CPU milliseconds per turn: the cost of a turn whatever share of the cores the machine left us.</summary>
+    public double CpuMsPerTurn => Turns > 0 ? CpuSeconds * 1000 / Turns : 0;
+
     /// <summary>The machine's 1-minute load average at the end of the step: other work competing for the cores.</summary>
     public double LoadAverage { get; init; }
 

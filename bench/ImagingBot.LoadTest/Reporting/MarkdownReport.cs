@@ -38,7 +38,7 @@ internal static class MarkdownReport
         md.AppendLine(inv, $"- Load generator: {report.Generator}");
         md.AppendLine(inv, $"- Load: {report.Load}");
         md.AppendLine("- Consult: a virtual clinician per conversation sends `start`, clicks the planned answer button of every question card (its `Action.Submit` data sent back as `value` with no text) and checks that the recommendation card says `Order <expected study>`; three patients rotate (the article's patient: MRI without and with IV contrast; a pacemaker: CT with IV contrast; no gadolinium: MRI without IV contrast). The next consult starts in the same conversation, as in a Teams chat. A wrong or missing reply counts as an error.");
-        md.AppendLine("- CPU % is this process's CPU time (bot and load generator together) over the step as a share of all cores; Load avg is the machine's 1-minute load average at the end of the step. Other work on the machine takes the rest: compare rows measured side by side (floor and consult alternate at each concurrency).");
+        md.AppendLine("- CPU % is this process's CPU time (bot and load generator together) over the step as a share of all cores, and CPU ms/turn the same CPU time per turn (the cost of a turn, whatever share of the cores the machine left us); Load avg is the machine's 1-minute load average at the end of the step. Other work on the machine takes the rest: compare rows measured side by side (floor and consult alternate at each concurrency).");
         md.AppendLine();
         if (report.Pending.Count > 0)
         {
@@ -51,8 +51,8 @@ internal static class MarkdownReport
             md.AppendLine();
         }
 
-        md.AppendLine("| Scenario | Store | Conversations | Turns/s | Consults/s | p50 ms | p99 ms | Errors | CPU % | Load avg |");
-        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| Scenario | Store | Conversations | Turns/s | Consults/s | p50 ms | p99 ms | Errors | CPU % | CPU ms/turn | Load avg |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         var rows = report.Steps.AsEnumerable();
         if (report.ProductionLoggingBaseline is { } baseline && report.ProductionLogging is { } logging)
         {
@@ -68,7 +68,7 @@ internal static class MarkdownReport
         {
             var scenario = step.Scenario + (step.Variant.Length > 0 ? $" ({step.Variant})" : string.Empty);
             var consults = step.Scenario == "consult" ? step.ConsultsPerSecond.ToString("F0", inv) : "-";
-            md.AppendLine(inv, $"| {scenario} | {step.Store} | {step.Concurrency} | {step.TurnsPerSecond:F0} | {consults} | {step.P50Ms:F2} | {step.P99Ms:F2} | {step.Errors} | {step.ProcessCpuPercent:F0} | {step.LoadAverage:F1} |");
+            md.AppendLine(inv, $"| {scenario} | {step.Store} | {step.Concurrency} | {step.TurnsPerSecond:F0} | {consults} | {step.P50Ms:F2} | {step.P99Ms:F2} | {step.Errors} | {step.ProcessCpuPercent:F0} | {step.CpuMsPerTurn:F2} | {step.LoadAverage:F1} |");
         }
 
         md.AppendLine();
@@ -80,7 +80,7 @@ internal static class MarkdownReport
 
         if (report.ProductionLogLinesPerTurn is { } perTurn)
         {
-            md.AppendLine(inv, $"- Logging: the floor at 64 alternated between the bench's level and the app's production level (Information, appsettings.json; the console logger writing to a file): {perTurn:F1} console log lines per turn at Information.");
+            md.AppendLine(inv, $"- Logging: the floor at 64 alternated between the bench's level and the app's production level (Information, appsettings.json; the console logger writing to a file): {perTurn:F1} log entries per turn at Information (warm-up turns included), most frequent: {string.Join("; ", report.ProductionLogEntries.Select(entry => $"`{entry.Key}` x {entry.Value:N0}"))}.");
         }
 
         if (report.StateSizes.Count > 0)

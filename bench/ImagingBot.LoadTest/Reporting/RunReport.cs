@@ -30,6 +30,9 @@ internal sealed class RunReport
 
     public double? ProductionLogLinesPerTurn { get; set; }
 
+    /// <summary>The most frequent Information entries (category and message; the echo bot's text is never logged).</summary>
+    public Dictionary<string, long> ProductionLogEntries { get; } = [];
+
     public StepResult? FaqSearch { get; set; }
 
     public List<StateSize> StateSizes { get; } = [];
