@@ -44,6 +44,12 @@ internal sealed record LoadTestOptions
 
     public bool Quick { get; init; }
 
+    /// <summary>Wrap the IBot and the IStorage in timing decorators and report where a turn's server time goes.</summary>
+    public bool Profile { get; init; }
+
+    /// <summary>Sample allocations by type during each step (GCAllocationTick events) and print the top types.</summary>
+    public bool AllocationProfile { get; init; }
+
     public static string Usage => """
         Usage: dotnet run -c Release --project bench/ImagingBot.LoadTest -- [options]
           --quick                 smoke run (~1 min): 2 s steps, 1 s warm-up, 1,000 consults for the memory check
@@ -57,6 +63,8 @@ internal sealed record LoadTestOptions
           --faq-concurrency N     concurrent compose-box searches (default 64; 0 skips)
           --log-level LEVEL       bench host log level (default Warning)
           --no-logging-compare    skip the floor step with production (Information) logging
+          --alloc-profile         print the types that allocate the most in each step (sampled, in-process)
+          --profile               time the bot's turn and the store's reads and writes on the server (timing decorators)
           --redis HOST:PORT       use this Redis instead of starting one on 127.0.0.1
           --markdown PATH         results section written into this file (default docs/performance.md; 'none' skips)
           --json PATH             raw results (default bench/results/loadtest-latest.json; 'none' skips)
@@ -95,6 +103,8 @@ internal sealed record LoadTestOptions
                 "--faq-concurrency" => options with { FaqConcurrency = Int(Value()) },
                 "--log-level" => options with { LogLevel = Enum.Parse<LogLevel>(Value(), ignoreCase: true) },
                 "--no-logging-compare" => options with { CompareLogging = false },
+                "--profile" => options with { Profile = true },
+                "--alloc-profile" => options with { AllocationProfile = true },
                 "--redis" => options with { Redis = Value() },
                 "--markdown" => options with { MarkdownPath = NoneToNull(Value()) },
                 "--json" => options with { JsonPath = NoneToNull(Value()) },

@@ -46,7 +46,7 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
 
             if (options.CompareLogging && options.Scenarios.Contains("floor") && options.Stores.Contains("memory"))
             {
-                await RunProductionLoggingAsync(report).ConfigureAwait(false);
+                await RunFloorVariantsAsync(report).ConfigureAwait(false);
             }
 
             if (options.MemoryConsults > 0)
@@ -73,12 +73,14 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
     private async Task RunStoreAsync(RunReport report, string store, string? redisEndpoint)
     {
         var hosts = new Dictionary<string, BenchHost>();
+        var profiles = new Dictionary<string, TurnProfile>();
         try
         {
             foreach (var scenario in options.Scenarios)
             {
                 var bot = scenario == "floor" ? BotUnderTest.Echo : BotUnderTest.ImagingBot;
-                if (await TryStartAsync(report, bot, store, redisEndpoint, KeyPrefix(scenario), options.LogLevel).ConfigureAwait(false) is { } host)
+                var profile = options.Profile ? profiles[scenario] = new TurnProfile() : null;
+                if (await TryStartAsync(report, bot, store, redisEndpoint, KeyPrefix(scenario), options.LogLevel, profile).ConfigureAwait(false) is { } host)
                 {
                     hosts[scenario] = host;
                 }
@@ -100,14 +102,14 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
                         ? [.. Enumerable.Range(0, concurrency).Select(i => new FloorUser(ConsultUser.ConversationId(prefix, i, 0)))]
                         : [.. Enumerable.Range(0, concurrency).Select(i => new ConsultUser(prefix, i, mode))];
                     var variant = scenario == "consult" && mode == ConsultMode.GreetingOnly ? "greeting bot" : string.Empty;
-                    report.Steps.Add(await RunStepAsync(host, new StepResult { Scenario = scenario, Store = store, Concurrency = concurrency, Variant = variant }, users).ConfigureAwait(false));
+                    report.Steps.Add(await RunStepAsync(host, new StepResult { Scenario = scenario, Store = store, Concurrency = concurrency, Variant = variant }, users, profile: profiles.GetValueOrDefault(scenario)).ConfigureAwait(false));
                 }
             }
 
             foreach (var (scenario, host) in hosts)
             {
                 var size = store == "memory"
-                    ? StateSize.FromMemoryStorage(host.Services.GetRequiredService<IStorage>())
+                    ? StateSize.FromMemoryStorage(host.Storage)
                     : await StateSize.FromRedisAsync(redisEndpoint!, KeyPrefix(scenario)).ConfigureAwait(false);
                 report.StateSizes.Add(size with { Store = $"{scenario} / {store}" });
                 progress.WriteLine($"  state {scenario}/{store}: {size.Keys} conversations, max {size.MaxBytes} B, mean {size.MeanBytes:F0} B");
@@ -135,31 +137,46 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
     private string KeyPrefix(string scenario) => $"bench-{_runId}-{scenario}";
 
     /// <summary>
-    /// The floor at 64 with the app's production logging (appsettings.json: Information) against the bench's level, in
-    /// alternating halves so both see the same machine. The console logger's lines go to a file, as a container's log
-    /// driver would take them.
+    /// The floor at 64 three ways, in alternating rounds so all see the same machine: as benchmarked (the bench's log
+    /// level), with the app's production logging (appsettings.json: Information; the console logger's lines go to a
+    /// file, as a container's log driver would take them), and with Bot Framework's stock authentication, which builds
+    /// a ConnectorClient and a UserTokenClient on every turn (what the app's ConnectorReusingAuthentication avoids).
     /// </summary>
-    private async Task RunProductionLoggingAsync(RunReport report)
+    private async Task RunFloorVariantsAsync(RunReport report)
     {
         const int Concurrency = 64;
+        const int Rounds = 2;
         var original = Console.Out;
         var logFile = Path.Combine(Path.GetTempPath(), $"imagingbot-loadtest-{_runId}.log");
         var writer = new StreamWriter(logFile);
         Console.SetOut(writer);
-        var halves = new List<StepResult>();
+        var parts = new List<StepResult>();
+        var variants = new[] { "as benchmarked", "log level Information", "stock authentication" };
         try
         {
-            var quiet = await BenchHost.StartAsync(BotUnderTest.Echo, StoreSettings("memory", null, KeyPrefix("logging-quiet")), options.LogLevel).ConfigureAwait(false);
-            await using var quietScope = quiet.ConfigureAwait(false);
-            var verbose = await BenchHost.StartAsync(BotUnderTest.Echo, StoreSettings("memory", null, KeyPrefix("logging")), LogLevel.Information).ConfigureAwait(false);
-            await using var verboseScope = verbose.ConfigureAwait(false);
-            for (var round = 0; round < 2; round++)
+            var hosts = new List<BenchHost>
             {
-                foreach (var (host, level) in new[] { (quiet, options.LogLevel), (verbose, LogLevel.Information) })
+                await BenchHost.StartAsync(BotUnderTest.Echo, StoreSettings("memory", null, KeyPrefix("variant-0")), options.LogLevel).ConfigureAwait(false),
+                await BenchHost.StartAsync(BotUnderTest.Echo, StoreSettings("memory", null, KeyPrefix("variant-1")), LogLevel.Information).ConfigureAwait(false),
+                await BenchHost.StartAsync(BotUnderTest.Echo, StoreSettings("memory", null, KeyPrefix("variant-2")), options.LogLevel, stockAuthentication: true).ConfigureAwait(false),
+            };
+            try
+            {
+                for (var round = 0; round < Rounds; round++)
                 {
-                    var prefix = $"floor-logging-{level}-{round}-{_runId}";
-                    var users = Enumerable.Range(0, Concurrency).Select(i => (IVirtualUser)new FloorUser(ConsultUser.ConversationId(prefix, i, 0))).ToList();
-                    halves.Add(await RunStepAsync(host, new StepResult { Scenario = "floor", Store = "memory", Concurrency = Concurrency, Variant = "log level " + level }, users, options.Duration / 2).ConfigureAwait(false));
+                    for (var i = 0; i < hosts.Count; i++)
+                    {
+                        var prefix = $"floor-variant-{i}-{round}-{_runId}";
+                        var users = Enumerable.Range(0, Concurrency).Select(u => (IVirtualUser)new FloorUser(ConsultUser.ConversationId(prefix, u, 0))).ToList();
+                        parts.Add(await RunStepAsync(hosts[i], new StepResult { Scenario = "floor", Store = "memory", Concurrency = Concurrency, Variant = variants[i] }, users, options.Duration / Rounds).ConfigureAwait(false));
+                    }
+                }
+            }
+            finally
+            {
+                foreach (var host in hosts)
+                {
+                    await host.DisposeAsync().ConfigureAwait(false);
                 }
             }
 
@@ -189,22 +206,22 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
         }
 
         File.Delete(logFile);
-        var lines = entries.Values.Sum();
-        foreach (var (entry, count) in entries.OrderByDescending(entry => entry.Value).Take(5))
+        foreach (var (entry, count) in entries.OrderByDescending(entry => entry.Value).Take(3))
         {
-            report.ProductionLogEntries[entry.Length > 160 ? entry[..160] : entry] = count;
+            report.ProductionLogEntries[entry.Length > 120 ? entry[..120] : entry] = count;
         }
 
-        report.ProductionLoggingBaseline = Combine(halves.Where(step => step.Variant.EndsWith(options.LogLevel.ToString(), StringComparison.Ordinal)).ToList());
-        report.ProductionLogging = Combine(halves.Where(step => step.Variant.EndsWith(nameof(LogLevel.Information), StringComparison.Ordinal)).ToList());
-        // Warm-up turns log too; the measured turns are most of them, so this slightly overstates lines per turn.
-        var verboseTurns = report.ProductionLogging.Turns;
-        report.ProductionLogLinesPerTurn = verboseTurns > 0 ? (double)lines / verboseTurns : null;
+        report.FloorVariants.AddRange(variants.Select(variant => Combine([.. parts.Where(part => part.Variant == variant)])));
+        var verboseTurns = report.FloorVariants[1].Turns;
+        // Warm-up turns log too, so this slightly overstates entries per measured turn.
+        report.ProductionLogLinesPerTurn = verboseTurns > 0 ? (double)entries.Values.Sum() / verboseTurns : null;
     }
 
     /// <summary>Two halves of one step as one: turns add up, percentiles are the worse of the two.</summary>
     private static StepResult Combine(List<StepResult> parts) => parts[0] with
     {
+        GarbageCollections = string.Empty,
+        TopAllocations = null,
         Seconds = parts.Sum(part => part.Seconds),
         Turns = parts.Sum(part => part.Turns),
         Errors = parts.Sum(part => part.Errors),
@@ -214,6 +231,7 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
         MaxMs = parts.Max(part => part.MaxMs),
         ProcessCpuPercent = parts.Average(part => part.ProcessCpuPercent),
         CpuSeconds = parts.Sum(part => part.CpuSeconds),
+        AllocatedBytesPerTurn = parts.Sum(part => part.AllocatedBytesPerTurn * part.Turns) / Math.Max(1, parts.Sum(part => part.Turns)),
         LoadAverage = parts.Max(part => part.LoadAverage),
     };
 
@@ -241,12 +259,26 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
         }
     }
 
-    private async Task<StepResult> RunStepAsync(BenchHost host, StepResult template, IReadOnlyList<IVirtualUser> users, TimeSpan? duration = null)
+    private async Task<StepResult> RunStepAsync(BenchHost host, StepResult template, IReadOnlyList<IVirtualUser> users, TimeSpan? duration = null, TurnProfile? profile = null)
     {
         using var client = new BotClient(host.MessagesEndpoint, users.Count, options.RequestTimeout);
-        var step = await LoadStep.RunAsync(template, client, users, options.Warmup, duration ?? options.Duration, options.MaxTurnsPerStep, options.RequestTimeout).ConfigureAwait(false);
+        using var sampler = options.AllocationProfile ? new AllocationSampler() : null;
+        sampler?.Start();
+        var step = await LoadStep.RunAsync(template, client, users, options.Warmup, duration ?? options.Duration, options.MaxTurnsPerStep, options.RequestTimeout, profile).ConfigureAwait(false);
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {step.Label,-44} {step.TurnsPerSecond,6:F0} turns/s {step.ConsultsPerSecond,5:F0} consults/s  p50 {step.P50Ms,6:F2} ms  p99 {step.P99Ms,6:F2} ms  errors {step.Errors}  cpu {step.ProcessCpuPercent,3:F0}% ({step.CpuMsPerTurn:F2} ms/turn)  load {step.LoadAverage:F1}"));
+            $"  {step.Label,-44} {step.TurnsPerSecond,6:F0} turns/s {step.ConsultsPerSecond,5:F0} consults/s  p50 {step.P50Ms,6:F2} ms  p99 {step.P99Ms,6:F2} ms  errors {step.Errors}  cpu {step.ProcessCpuPercent,3:F0}% ({step.CpuMsPerTurn:F2} ms/turn)  {step.AllocatedBytesPerTurn / 1024:F0} KB/turn  GC {step.GarbageCollections}  load {step.LoadAverage:F1}"));
+        if (sampler is not null)
+        {
+            step = step with { TopAllocations = sampler.Stop(12).Select(top => $"{top.Share:P0} {top.Type}").ToList() };
+            progress.WriteLine("      allocations (sampled, warm-up included): " + string.Join(", ", step.TopAllocations));
+        }
+
+        if (step.Profile is { } server)
+        {
+            progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"      server per turn: bot {server.BotMsPerTurn:F3} ms (store read {server.StoreReadMsPerTurn:F3} ms, write {server.StoreWriteMsPerTurn:F3} ms); client round trip {step.MeanMs:F3} ms"));
+        }
+
         foreach (var (error, count) in step.ErrorKinds.Concat(step.Notes))
         {
             progress.WriteLine($"      {count} x {error}");
@@ -255,11 +287,11 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
         return step;
     }
 
-    private async Task<BenchHost?> TryStartAsync(RunReport report, BotUnderTest bot, string store, string? redisEndpoint, string keyPrefix, LogLevel logLevel)
+    private async Task<BenchHost?> TryStartAsync(RunReport report, BotUnderTest bot, string store, string? redisEndpoint, string keyPrefix, LogLevel logLevel, TurnProfile? profile = null)
     {
         try
         {
-            return await BenchHost.StartAsync(bot, StoreSettings(store, redisEndpoint, keyPrefix), logLevel).ConfigureAwait(false);
+            return await BenchHost.StartAsync(bot, StoreSettings(store, redisEndpoint, keyPrefix), logLevel, profile).ConfigureAwait(false);
         }
         catch (InvalidOperationException exception) when (store == "redis" && exception.Message.Contains("Storage:Provider", StringComparison.Ordinal))
         {

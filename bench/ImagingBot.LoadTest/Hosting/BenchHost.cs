@@ -2,6 +2,8 @@ using ImagingBot.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
 
 namespace ImagingBot.LoadTest.Hosting;
 
@@ -27,7 +29,10 @@ internal sealed class BenchHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <param name="storeSettings">Storage:* settings (Provider, Redis:ConnectionString, Redis:KeyPrefix).</param>
-    public static async Task<BenchHost> StartAsync(BotUnderTest bot, IReadOnlyDictionary<string, string?> storeSettings, LogLevel logLevel)
+    /// <param name="profile">When given, the IBot and the IStorage are wrapped in timing decorators that add to it.</param>
+    /// <param name="stockAuthentication">Register Bot Framework's plain ConfigurationBotFrameworkAuthentication instead of
+    /// the app's (which reuses connector clients), to show what that costs.</param>
+    public static async Task<BenchHost> StartAsync(BotUnderTest bot, IReadOnlyDictionary<string, string?> storeSettings, LogLevel logLevel, TurnProfile? profile = null, bool stockAuthentication = false)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -67,6 +72,17 @@ internal sealed class BenchHost : IAsyncDisposable
             builder.AddImagingBot();
         }
 
+        if (stockAuthentication)
+        {
+            builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        }
+
+        if (profile is not null)
+        {
+            Decorate<IStorage>(builder.Services, (_, inner) => new TimedStorage(inner, profile));
+            Decorate<IBot>(builder.Services, (_, inner) => new TimedBot(inner, profile));
+        }
+
         var app = builder.Build();
         app.MapHealthEndpoints();
         app.MapBotEndpoints();
@@ -82,6 +98,24 @@ internal sealed class BenchHost : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new BenchHost(app, new Uri(address));
+    }
+
+    /// <summary>The store the app resolved, unwrapped from the profiling decorator.</summary>
+    public IStorage Storage => Services.GetRequiredService<IStorage>() is TimedStorage timed ? timed.Inner : Services.GetRequiredService<IStorage>();
+
+    private static void Decorate<TService>(IServiceCollection services, Func<IServiceProvider, TService, TService> decorate)
+        where TService : class
+    {
+        var descriptor = services.Last(d => d.ServiceType == typeof(TService));
+        services.Remove(descriptor);
+        Func<IServiceProvider, TService> create = descriptor switch
+        {
+            { ImplementationInstance: TService instance } => _ => instance,
+            { ImplementationFactory: { } factory } => provider => (TService)factory(provider),
+            { ImplementationType: { } type } => provider => (TService)ActivatorUtilities.CreateInstance(provider, type),
+            _ => throw new InvalidOperationException($"Cannot decorate {typeof(TService).Name}."),
+        };
+        services.Add(new ServiceDescriptor(typeof(TService), provider => decorate(provider, create(provider)), descriptor.Lifetime));
     }
 
     public async ValueTask DisposeAsync()

@@ -15,7 +15,8 @@ internal static class LoadStep
         TimeSpan warmup,
         TimeSpan duration,
         long maxTurns,
-        TimeSpan requestTimeout)
+        TimeSpan requestTimeout,
+        Hosting.TurnProfile? profile = null)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(users);
@@ -27,6 +28,9 @@ internal static class LoadStep
         await Task.Delay(warmup).ConfigureAwait(false);
         using var process = Process.GetCurrentProcess();
         var cpuAtStart = process.TotalProcessorTime;
+        var allocatedAtStart = GC.GetTotalAllocatedBytes(precise: false);
+        var profileAtStart = profile?.Snapshot();
+        int[] collectionsAtStart = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         window.Start = Stopwatch.GetTimestamp();
         var deadline = window.Start + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         while (Stopwatch.GetTimestamp() < deadline && Interlocked.Read(ref window.Counted) < maxTurns)
@@ -38,6 +42,9 @@ internal static class LoadStep
         window.Stopping = true;
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuAtStart;
+        var allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedAtStart;
+        var server = profile?.Snapshot().Minus(profileAtStart!);
+        var collections = string.Join('/', Enumerable.Range(0, 3).Select(generation => GC.CollectionCount(generation) - collectionsAtStart[generation]));
 
         // Users finish the turn they are in; a request never outlives its timeout, so this wait is bounded.
         var all = Task.WhenAll(loops);
@@ -48,14 +55,19 @@ internal static class LoadStep
         }
 
         var latencies = recorders.SelectMany(r => r.LatencyTicks).Order().ToArray();
+        var turns = recorders.Sum(r => r.Turns);
         var seconds = (window.End - window.Start) / (double)Stopwatch.Frequency;
         return template with
         {
             Seconds = seconds,
             ProcessCpuPercent = 100 * cpu.TotalSeconds / (seconds * Environment.ProcessorCount),
             CpuSeconds = cpu.TotalSeconds,
+            GarbageCollections = collections,
+            Profile = server,
+            MeanMs = latencies.Length > 0 ? latencies.Average(ticks => (double)ticks) * 1000.0 / Stopwatch.Frequency : 0,
             LoadAverage = LoadAverage1(),
-            Turns = recorders.Sum(r => r.Turns),
+            Turns = turns,
+            AllocatedBytesPerTurn = turns > 0 ? (double)allocated / turns : 0,
             Consults = recorders.Sum(r => r.Consults),
             Errors = recorders.Sum(r => r.Errors),
             P50Ms = Percentile(latencies, 0.50),

@@ -23,6 +23,8 @@ internal sealed record StepResult
 
     public double ConsultsPerSecond => Seconds > 0 ? Consults / Seconds : 0;
 
+    public double MeanMs { get; init; }
+
     public double P50Ms { get; init; }
 
     public double P90Ms { get; init; }
@@ -40,8 +42,20 @@ internal sealed record StepResult
     /// <summary>CPU milliseconds per turn: the cost of a turn whatever share of the cores the machine left us.</summary>
     public double CpuMsPerTurn => Turns > 0 ? CpuSeconds * 1000 / Turns : 0;
 
+    /// <summary>Bytes allocated by the whole process (bot and generator) in the window, per turn.</summary>
+    public double AllocatedBytesPerTurn { get; init; }
+
+    /// <summary>Garbage collections in the window (gen0, gen1, gen2).</summary>
+    public string GarbageCollections { get; init; } = string.Empty;
+
     /// <summary>The machine's 1-minute load average at the end of the step: other work competing for the cores.</summary>
     public double LoadAverage { get; init; }
+
+    /// <summary>With <c>--profile</c>: the server-side time of the window's turns (bot turn, store reads and writes).</summary>
+    public Hosting.TurnProfileSnapshot? Profile { get; init; }
+
+    /// <summary>With <c>--alloc-profile</c>: the types that allocated the most, with their share.</summary>
+    public IReadOnlyList<string>? TopAllocations { get; init; }
 
     public IReadOnlyDictionary<string, long> ErrorKinds { get; init; } = new Dictionary<string, long>();
 

@@ -37,8 +37,8 @@ internal static class MarkdownReport
         md.AppendLine(inv, $"- Runtime: {report.Machine.Runtime}, Release build, {report.Machine.Gc} GC{(report.Machine.Redis is { } redis ? "; " + redis : string.Empty)}");
         md.AppendLine(inv, $"- Load generator: {report.Generator}");
         md.AppendLine(inv, $"- Load: {report.Load}");
-        md.AppendLine("- Consult: a virtual clinician per conversation sends `start`, clicks the planned answer button of every question card (its `Action.Submit` data sent back as `value` with no text) and checks that the recommendation card says `Order <expected study>`; three patients rotate (the article's patient: MRI without and with IV contrast; a pacemaker: CT with IV contrast; no gadolinium: MRI without IV contrast). The next consult starts in the same conversation, as in a Teams chat. A wrong or missing reply counts as an error.");
-        md.AppendLine("- CPU % is this process's CPU time (bot and load generator together) over the step as a share of all cores, and CPU ms/turn the same CPU time per turn (the cost of a turn, whatever share of the cores the machine left us); Load avg is the machine's 1-minute load average at the end of the step. Other work on the machine takes the rest: compare rows measured side by side (floor and consult alternate at each concurrency).");
+        md.AppendLine("- Consult: a virtual clinician per conversation sends `start`, clicks the planned answer button of every question card (its `Action.Submit` data sent back as `value` with no text) and checks that the recommendation card orders the expected study first (the TextBlock after \"Order first\"); three patients rotate (the article's patient: MRI lumbar spine without and with IV contrast; a pacemaker: CT lumbar spine with IV contrast; no gadolinium: MRI lumbar spine without IV contrast). The next consult starts in the same conversation with the card's \"New consult\" button, as in a Teams chat (the memory check uses a new conversation per consult instead). A wrong or missing reply counts as an error, and the virtual clinician then starts over.");
+        md.AppendLine("- CPU % is this process's CPU time (bot and load generator together) over the step as a share of all cores, and CPU ms/turn the same CPU time per turn (the cost of a turn, whatever share of the cores the machine left us); KB alloc/turn the bytes the process allocated per turn; Load avg is the machine's 1-minute load average at the end of the step. Other work on the machine takes the rest: compare rows measured side by side (floor and consult alternate at each concurrency).");
         md.AppendLine();
         if (report.Pending.Count > 0)
         {
@@ -51,13 +51,10 @@ internal static class MarkdownReport
             md.AppendLine();
         }
 
-        md.AppendLine("| Scenario | Store | Conversations | Turns/s | Consults/s | p50 ms | p99 ms | Errors | CPU % | CPU ms/turn | Load avg |");
-        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| Scenario | Store | Conversations | Turns/s | Consults/s | p50 ms | p99 ms | Errors | CPU % | CPU ms/turn | KB alloc/turn | Load avg |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         var rows = report.Steps.AsEnumerable();
-        if (report.ProductionLoggingBaseline is { } baseline && report.ProductionLogging is { } logging)
-        {
-            rows = rows.Append(baseline).Append(logging);
-        }
+        rows = rows.Concat(report.FloorVariants);
 
         if (report.FaqSearch is { } faq)
         {
@@ -68,7 +65,7 @@ internal static class MarkdownReport
         {
             var scenario = step.Scenario + (step.Variant.Length > 0 ? $" ({step.Variant})" : string.Empty);
             var consults = step.Scenario == "consult" ? step.ConsultsPerSecond.ToString("F0", inv) : "-";
-            md.AppendLine(inv, $"| {scenario} | {step.Store} | {step.Concurrency} | {step.TurnsPerSecond:F0} | {consults} | {step.P50Ms:F2} | {step.P99Ms:F2} | {step.Errors} | {step.ProcessCpuPercent:F0} | {step.CpuMsPerTurn:F2} | {step.LoadAverage:F1} |");
+            md.AppendLine(inv, $"| {scenario} | {step.Store} | {step.Concurrency} | {step.TurnsPerSecond:F0} | {consults} | {step.P50Ms:F2} | {step.P99Ms:F2} | {step.Errors} | {step.ProcessCpuPercent:F0} | {step.CpuMsPerTurn:F2} | {step.AllocatedBytesPerTurn / 1024:F0} | {step.LoadAverage:F1} |");
         }
 
         md.AppendLine();
@@ -80,7 +77,7 @@ internal static class MarkdownReport
 
         if (report.ProductionLogLinesPerTurn is { } perTurn)
         {
-            md.AppendLine(inv, $"- Logging: the floor at 64 alternated between the bench's level and the app's production level (Information, appsettings.json; the console logger writing to a file): {perTurn:F1} log entries per turn at Information (warm-up turns included), most frequent: {string.Join("; ", report.ProductionLogEntries.Select(entry => $"`{entry.Key}` x {entry.Value:N0}"))}.");
+            md.AppendLine(inv, $"- Floor variants at 64 (alternating rounds, same machine load): *as benchmarked*; *log level Information*, the app's production appsettings.json with the console logger writing to a file: {perTurn:F1} log entries per turn (warm-up included), most frequent {string.Join("; ", report.ProductionLogEntries.Select(entry => $"`{entry.Key}` x {entry.Value:N0}"))}; *stock authentication*: Bot Framework's ConfigurationBotFrameworkAuthentication as registered before our ConnectorReusingAuthentication (a new ConnectorClient and UserTokenClient on every turn).");
         }
 
         if (report.StateSizes.Count > 0)
@@ -91,6 +88,19 @@ internal static class MarkdownReport
         if (report.Memory is { } memory)
         {
             md.AppendLine(inv, $"- Process memory ({report.MemoryStore} store; consults in new conversations, 64 at a time, after a forced full GC): {string.Join("; ", memory.Readings.Select(r => $"after {r.ConsultsSoFar:N0} consults GC heap {r.GcHeapBytes / 1048576.0:F1} MiB, working set {r.WorkingSetBytes / 1048576.0:F1} MiB"))}{(memory.HitTimeLimit ? " (stopped at the time limit)" : string.Empty)}.");
+        }
+
+        var profiled = report.Steps.Where(step => step.Profile is not null).ToList();
+        if (profiled.Count > 0)
+        {
+            md.AppendLine().AppendLine("Server time per turn (`--profile`: timing decorators around the app's IBot and IStorage; the rest of the round trip is Kestrel, the adapter, JSON and the load generator):").AppendLine();
+            md.AppendLine("| Scenario | Store | Conversations | Round trip mean ms | Bot turn ms | Store read ms | Store write ms |");
+            md.AppendLine("|---|---|---:|---:|---:|---:|---:|");
+            foreach (var step in profiled)
+            {
+                var server = step.Profile!;
+                md.AppendLine(inv, $"| {step.Scenario} | {step.Store} | {step.Concurrency} | {step.MeanMs:F3} | {server.BotMsPerTurn:F3} | {server.StoreReadMsPerTurn:F3} | {server.StoreWriteMsPerTurn:F3} |");
+            }
         }
 
         md.AppendLine().AppendLine("### Targets (issue 8)").AppendLine();

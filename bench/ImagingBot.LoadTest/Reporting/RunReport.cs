@@ -23,10 +23,8 @@ internal sealed class RunReport
 
     public List<StepResult> Steps { get; } = [];
 
-    public StepResult? ProductionLogging { get; set; }
-
-    /// <summary>The floor at 64 at the bench's log level, measured alternately with <see cref="ProductionLogging"/>.</summary>
-    public StepResult? ProductionLoggingBaseline { get; set; }
+    /// <summary>The floor at 64 as benchmarked, with production logging and with stock authentication (alternating rounds).</summary>
+    public List<StepResult> FloorVariants { get; } = [];
 
     public double? ProductionLogLinesPerTurn { get; set; }
 

@@ -30,7 +30,12 @@ internal sealed record ConsultProfile(string Name, bool Cancer, bool Infection, 
             _ when id.Contains("infection", StringComparison.Ordinal) => YesNo(Infection),
             _ when id.Contains("immuno", StringComparison.Ordinal) => YesNo(Immunosuppressed),
             _ when id.Contains("neuro", StringComparison.Ordinal) || id.Contains("deficit", StringComparison.Ordinal) => YesNo(Deficits),
-            _ when id.Contains("contraindication", StringComparison.Ordinal) => [Normalize(Contraindication)],
+            _ when id.Contains("contraindication", StringComparison.Ordinal) => Contraindication switch
+            {
+                "MriNotPossible" => ["mri", "mrinotpossible"],
+                "ContrastNotPossible" => ["contrast", "contrastnotpossible"],
+                _ => ["none"],
+            },
             _ => null,
         };
     }

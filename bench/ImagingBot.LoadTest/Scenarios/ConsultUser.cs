@@ -7,8 +7,9 @@ namespace ImagingBot.LoadTest.Scenarios;
 /// <summary>
 /// A clinician running whole consults: "start", then a click on the planned answer's button of every question
 /// card (its Action.Submit data sent back as the activity value with no text, as Teams and the Emulator do),
-/// until the recommendation card names the expected study. Then the next consult starts in the same
-/// conversation (as in a Teams personal chat), or in a new conversation when asked.
+/// until the recommendation card names the expected study as the one to order. Then the next consult starts in
+/// the same conversation with a click on the card's "New consult" button (as in a Teams personal chat), or in a
+/// new conversation with "start" when asked.
 /// </summary>
 internal sealed class ConsultUser(string conversationPrefix, int userIndex, ConsultMode mode, bool newConversationPerConsult = false) : IVirtualUser
 {
@@ -47,24 +48,28 @@ internal sealed class ConsultUser(string conversationPrefix, int userIndex, Cons
 
     private TurnOutcome Advance(JsonDocument document)
     {
-        var questionButtons = Replies.Cards(document)
+        var buttons = Replies.Cards(document)
             .SelectMany(Replies.SubmitActions)
             .Select(action => action.TryGetProperty("data", out var data) ? data : default)
-            .Where(data => data.ValueKind == JsonValueKind.Object && data.TryGetProperty("questionId", out _) && data.TryGetProperty("answer", out _))
+            .Where(data => data.ValueKind == JsonValueKind.Object)
             .ToList();
+        var questionButtons = buttons.Where(data => data.TryGetProperty("questionId", out _) && AnswerOf(data) is not null).ToList();
 
         if (questionButtons.Count == 0)
         {
-            var visible = Replies.VisibleText(document);
             if (!Replies.Cards(document).Any())
             {
                 return Restart("neither a question card nor a recommendation card");
             }
 
             // The recommendation must name the planned study as the one to order, not only as an alternative.
-            return visible.Contains("Order " + Profile.ExpectedStudy, StringComparison.Ordinal)
-                ? Finish()
-                : Restart($"recommendation does not name '{Profile.ExpectedStudy}' ({Profile.Name})");
+            if (!Replies.OrdersFirst(document, Profile.ExpectedStudy))
+            {
+                return Restart($"recommendation does not order '{Profile.ExpectedStudy}' ({Profile.Name})");
+            }
+
+            var newConsult = buttons.FirstOrDefault(data => data.TryGetProperty("action", out var action) && action.ValueEquals("new"));
+            return Finish(newConsult.ValueKind == JsonValueKind.Object ? newConsult.Clone() : null);
         }
 
         if (_turnInConsult >= MaxTurnsPerConsult)
@@ -82,7 +87,7 @@ internal sealed class ConsultUser(string conversationPrefix, int userIndex, Cons
         foreach (var data in questionButtons)
         {
             if (data.GetProperty("questionId").ToString() == questionId
-                && accepted.Contains(ConsultProfile.Normalize(data.GetProperty("answer").ToString())))
+                && accepted.Contains(ConsultProfile.Normalize(AnswerOf(data)!)))
             {
                 // The button's data goes back unchanged, with no text, as a card click does.
                 _next = ActivityPayloads.Message(_conversationId, text: null, data.Clone());
@@ -93,6 +98,14 @@ internal sealed class ConsultUser(string conversationPrefix, int userIndex, Cons
         return Restart($"no button answers {questionId} with {accepted[0]}");
     }
 
+    /// <summary>The answer a button carries: <c>value</c> in our card templates (<c>answer</c> accepted too).</summary>
+    private static string? AnswerOf(JsonElement data) =>
+        data.TryGetProperty("value", out var value) && value.ValueKind is JsonValueKind.String or JsonValueKind.True or JsonValueKind.False
+            ? value.ToString()
+            : data.TryGetProperty("answer", out var answer) && answer.ValueKind is JsonValueKind.String or JsonValueKind.True or JsonValueKind.False
+                ? answer.ToString()
+                : null;
+
     private TurnOutcome CheckGreeting(JsonDocument document)
     {
         // Until the consult lands, the bot greets every message: one greeting is one "consult".
@@ -102,9 +115,14 @@ internal sealed class ConsultUser(string conversationPrefix, int userIndex, Cons
             : Restart("greeting missing");
     }
 
-    private TurnOutcome Finish()
+    private TurnOutcome Finish(JsonElement? newConsultButton = null)
     {
         NextConsult();
+        if (newConsultButton is { } data && !newConversationPerConsult)
+        {
+            _next = ActivityPayloads.Message(_conversationId, text: null, data);
+        }
+
         return new TurnOutcome(FinishedConsult: true);
     }
 

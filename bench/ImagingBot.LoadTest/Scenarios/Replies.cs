@@ -101,19 +101,59 @@ internal static class Replies
         }
     }
 
-    /// <summary>All text a clinician sees in the replies (message text and card JSON), for "does it name the study" checks.</summary>
-    public static string VisibleText(JsonDocument document)
+    /// <summary>
+    /// Whether a card orders the study first: a TextBlock with exactly the study's name right after one that starts
+    /// with "Order" (our recommendation card: "Order first", then the study), or a text "Order {study}...".
+    /// </summary>
+    public static bool OrdersFirst(JsonDocument document, string study)
     {
-        var parts = new List<string>();
-        foreach (var activity in Activities(document))
+        foreach (var card in Cards(document))
         {
-            if (Text(activity) is { } text)
+            var texts = TextBlocks(card).ToList();
+            for (var i = 0; i < texts.Count; i++)
             {
-                parts.Add(text);
+                if (texts[i].StartsWith("Order " + study, StringComparison.Ordinal)
+                    || (i > 0 && texts[i] == study && texts[i - 1].StartsWith("Order", StringComparison.Ordinal)))
+                {
+                    return true;
+                }
             }
         }
 
-        parts.AddRange(Cards(document).Select(card => card.GetRawText()));
-        return string.Join('\n', parts);
+        return false;
+    }
+
+    /// <summary>The text of every TextBlock of a card, in reading order.</summary>
+    public static IEnumerable<string> TextBlocks(JsonElement node)
+    {
+        if (node.ValueKind == JsonValueKind.Object)
+        {
+            if (node.TryGetProperty("type", out var type) && type.ValueEquals("TextBlock")
+                && node.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String)
+            {
+                yield return text.GetString()!;
+            }
+
+            foreach (var property in node.EnumerateObject())
+            {
+                if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                {
+                    foreach (var inner in TextBlocks(property.Value))
+                    {
+                        yield return inner;
+                    }
+                }
+            }
+        }
+        else if (node.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in node.EnumerateArray())
+            {
+                foreach (var inner in TextBlocks(item))
+                {
+                    yield return inner;
+                }
+            }
+        }
     }
 }
