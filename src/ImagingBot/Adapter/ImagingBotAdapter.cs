@@ -1,4 +1,5 @@
 using ImagingBot.Security;
+using ImagingBot.State;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -14,6 +15,11 @@ public sealed partial class ImagingBotAdapter : CloudAdapter
     public const string SomethingWentWrong =
         "Sorry, something went wrong on my side. Your answers so far are kept: please send your last answer again.";
 
+    /// <summary>The reply when the conversation store cannot be reached: honest, and nothing stored is lost.</summary>
+    public const string StateStoreUnavailable =
+        "Sorry, I cannot reach my conversation store right now, so I could not take in your last message. " +
+        "Your earlier answers are kept: please try again in a moment.";
+
     public ImagingBotAdapter(BotFrameworkAuthentication auth, TenantAllowListMiddleware tenantAllowList, MessageLengthMiddleware messageLength, ILogger<ImagingBotAdapter> logger)
         : base(auth, logger)
     {
@@ -21,12 +27,38 @@ public sealed partial class ImagingBotAdapter : CloudAdapter
         Use(messageLength);
         OnTurnError = async (turnContext, exception) =>
         {
+            // A store outage gets its own plain answer (200 with a reply rather than a 503: Teams does not
+            // redeliver a failed message, so a 503 would leave the clinician with silence).
+            if (IsStateStoreUnavailable(exception))
+            {
+                LogStateStoreUnavailable(logger, exception.GetType().FullName, exception.InnerException?.GetType().FullName, turnContext.Activity?.Type, turnContext.Activity?.ChannelId);
+                await turnContext.SendActivityAsync(StateStoreUnavailable).ConfigureAwait(false);
+                return;
+            }
+
             // Never log the message text or card values: they may hold patient details.
             // Exception messages can echo input, so only the type and the stack trace are logged.
             LogTurnFailed(logger, exception.GetType().FullName, turnContext.Activity?.Type, turnContext.Activity?.ChannelId, exception.StackTrace);
             await turnContext.SendActivityAsync(SomethingWentWrong).ConfigureAwait(false);
         };
     }
+
+    private static bool IsStateStoreUnavailable(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is StateStoreUnavailableException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Exception messages are not logged: they can echo input. The types say what failed.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Turn stopped: the state store is unavailable ({ExceptionType} caused by {InnerExceptionType}; activity type {ActivityType}, channel {ChannelId})")]
+    private static partial void LogStateStoreUnavailable(ILogger logger, string? exceptionType, string? innerExceptionType, string? activityType, string? channelId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Turn failed with {ExceptionType} (activity type {ActivityType}, channel {ChannelId}) at {StackTrace}")]
     private static partial void LogTurnFailed(ILogger logger, string? exceptionType, string? activityType, string? channelId, string? stackTrace);

@@ -13,6 +13,8 @@ public sealed class ImagingBotActivityHandler(ConversationState conversationStat
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
+        // Read the conversation first: if the store is down, the user hears so before anything else is said.
+        await conversationState.LoadAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
         await base.OnTurnAsync(turnContext, cancellationToken).ConfigureAwait(false);
         await conversationState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
     }

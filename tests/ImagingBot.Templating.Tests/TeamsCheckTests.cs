@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+
+namespace ImagingBot.Templating.Tests;
+
+/// <summary>
+/// The cards our engine produces, checked by Microsoft's own libraries (adaptivecards, adaptivecards-templating) through
+/// shared/tools/teams-check. Runs node; one collection so the tool's first-run install is not raced.
+/// </summary>
+[Collection(nameof(TeamsCheckTests))]
+public sealed class TeamsCheckTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("cards-check-").FullName;
+
+    [Fact]
+    public void Every_card_we_expand_passes_teams_check_with_no_error_no_warning_and_at_most_28_kb()
+    {
+        var catalog = CardTemplateCatalog.Load(RepositoryLayout.Cards);
+        var files = new List<string>();
+        foreach (var sample in catalog.Samples)
+        {
+            var file = Path.Combine(_folder, sample.GoldenFileName);
+            File.WriteAllText(file, catalog[sample.TemplateName].Expand(JsonNode.Parse(File.ReadAllText(sample.Path))));
+            files.Add(file);
+        }
+
+        var (exit, output, errors) = Run(["card", "--fail-on-warnings", "--max-bytes", "28672", .. files]);
+
+        var reports = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonNode.Parse(line)!).ToList();
+        Assert.True(exit == 0, $"teams-check card failed ({exit}):\n{output}\n{errors}");
+        Assert.Equal(files.Count, reports.Count);
+        Assert.All(reports, report =>
+        {
+            Assert.True(report["ok"]!.GetValue<bool>(), report.ToJsonString());
+            Assert.Empty(report["warnings"]!.AsArray());
+            Assert.True(report["hasFallbackText"]!.GetValue<bool>() && report["hasSpeak"]!.GetValue<bool>(), report.ToJsonString());
+            Assert.InRange(report["bytes"]!.GetValue<int>(), 1, 28 * 1024);
+            Assert.Equal("1.5", report["version"]!.GetValue<string>());
+        });
+    }
+
+    [Fact]
+    public void The_official_engine_still_expands_every_sample_to_its_golden()
+    {
+        // Catches a template edited without regenerating the goldens (the C# test alone would then compare to stale files).
+        var catalog = CardTemplateCatalog.Load(RepositoryLayout.Cards);
+        foreach (var sample in catalog.Samples)
+        {
+            var (exit, output, errors) = Run(["template", "--sort-keys", Path.Combine(RepositoryLayout.Cards, $"{sample.TemplateName}.template.json"), sample.Path]);
+
+            Assert.True(exit == 0, $"teams-check template failed for {sample.Path}: {errors}");
+            var golden = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryLayout.Goldens, sample.GoldenFileName)));
+            JsonAssert.Equal(golden, JsonNode.Parse(output), $"official expansion of {Path.GetFileName(sample.Path)} (run scripts/regenerate-card-goldens.sh)");
+        }
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static (int Exit, string Output, string Errors) Run(IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(RepositoryLayout.TeamsCheck())
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+
+        // The first run installs the tool's npm packages into a cache, hence the generous limit.
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("teams-check did not finish within 5 minutes.");
+        }
+
+        return (process.ExitCode, output.Result, errors.Result);
+    }
+}
