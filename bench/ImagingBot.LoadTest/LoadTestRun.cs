@@ -25,6 +25,10 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
             EnsureRedisInstalled();
             ownRedis = await RedisServerProcess.StartAsync().ConfigureAwait(false);
             redisEndpoint = ownRedis.Endpoint;
+            // The server is daemonized: stop it also when the run is interrupted (Ctrl+C, SIGTERM).
+            var server = ownRedis;
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            Console.CancelKeyPress += (_, _) => server.DisposeAsync().AsTask().GetAwaiter().GetResult();
             progress.WriteLine($"Started redis-server on {redisEndpoint}");
         }
 

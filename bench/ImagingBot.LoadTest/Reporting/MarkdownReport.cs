@@ -77,7 +77,7 @@ internal static class MarkdownReport
 
         if (report.ProductionLogLinesPerTurn is { } perTurn)
         {
-            md.AppendLine(inv, $"- Floor variants at 64 (alternating rounds, same machine load): *as benchmarked*; *log level Information*, the app's production appsettings.json with the console logger writing to a file: {perTurn:F1} log entries per turn (warm-up included), most frequent {string.Join("; ", report.ProductionLogEntries.Select(entry => $"`{entry.Key}` x {entry.Value:N0}"))}; *stock authentication*: Bot Framework's ConfigurationBotFrameworkAuthentication as registered before our ConnectorReusingAuthentication (a new ConnectorClient and UserTokenClient on every turn).");
+            md.AppendLine(inv, $"- Floor variants at 64 (alternating rounds, same machine load): *as benchmarked*; *log level Information*, the app's appsettings.json filters with Default at Information and the console logger writing to a file, most frequent entries over its measured and warm-up turns: {string.Join("; ", report.ProductionLogEntries.Select(entry => $"`{entry.Key}` x {entry.Value:N0}"))}; *stock authentication*: Bot Framework's ConfigurationBotFrameworkAuthentication as registered before our ConnectorReusingAuthentication (a new ConnectorClient and UserTokenClient on every turn).");
         }
 
         if (report.StateSizes.Count > 0)
