@@ -19,7 +19,17 @@ public interface IConsultCards
 
     IMessageActivity Recommendation(Recommendation recommendation, string consultId);
 
+    /// <summary>The welcome card; also the answer to "help".</summary>
     IMessageActivity Help();
 
     IMessageActivity FaqAnswer(FaqEntry entry);
+
+    /// <summary>Every FAQ question as a button.</summary>
+    IMessageActivity FaqList();
+
+    /// <summary>What the bot can do, with the closest FAQ questions as suggestions (may be empty).</summary>
+    IMessageActivity NotUnderstood(IReadOnlyList<FaqEntry> suggestions);
+
+    /// <summary>The FAQ answer as a bare card, to insert into a chat from the compose box (no buttons that need the bot).</summary>
+    Attachment FaqAnswerAttachment(FaqEntry entry);
 }

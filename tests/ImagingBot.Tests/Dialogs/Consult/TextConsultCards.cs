@@ -26,4 +26,10 @@ internal sealed class TextConsultCards : IConsultCards
     public IMessageActivity Help() => MessageFactory.Text("help");
 
     public IMessageActivity FaqAnswer(FaqEntry entry) => MessageFactory.Text("faq: " + entry.Question);
+
+    public IMessageActivity FaqList() => MessageFactory.Text("faq list");
+
+    public IMessageActivity NotUnderstood(IReadOnlyList<FaqEntry> suggestions) => MessageFactory.Text("not understood");
+
+    public Attachment FaqAnswerAttachment(FaqEntry entry) => new() { ContentType = "text/plain", Content = entry.Question };
 }

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(ImagingBot.Benchmarks.DecisionBenchmarks).Assembly).Run(args);
