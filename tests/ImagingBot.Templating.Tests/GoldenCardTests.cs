@@ -42,7 +42,7 @@ public class GoldenCardTests
 
         Assert.Equal(expected, actual);
         Assert.Equal(
-            ["faq-answer", "faq-list", "not-understood", "question", "quickform", "recommendation", "welcome"],
+            ["case-confirmation", "faq-answer", "faq-list", "not-understood", "question", "quickform", "recommendation", "welcome"],
             catalog.Names);
     }
 

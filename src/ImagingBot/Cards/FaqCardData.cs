@@ -1,0 +1,14 @@
+using ImagingBot.Guidance;
+
+namespace ImagingBot.Cards;
+
+/// <summary>The data of cards/faq-answer.template.json (shape: cards/faq-answer.data.json).</summary>
+public sealed record FaqAnswerCardData(string FaqId, string Question, string Answer, CardSource Source)
+{
+    public static FaqAnswerCardData From(FaqEntry entry, GuidanceSource source)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(source);
+        return new FaqAnswerCardData(entry.Id, entry.Question, entry.Answer, CardSource.From(source, CardText.WithoutFinalPeriod(source.Variant)));
+    }
+}

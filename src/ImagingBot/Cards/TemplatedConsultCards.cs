@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using ImagingBot.Dialogs;
+using ImagingBot.Dialogs.Consult;
+using ImagingBot.Guidance;
+using ImagingBot.Templating;
+using Microsoft.Bot.Schema;
+
+namespace ImagingBot.Cards;
+
+/// <summary>
+/// The consult's cards, expanded from the templates in cards/ with data mapped from the clinical core's records.
+/// The catalog is compiled once at start-up; each card is one expansion of an already compiled template.
+/// </summary>
+public sealed class TemplatedConsultCards : IConsultCards
+{
+    private const string QuestionTemplate = "question";
+    private const string CaseConfirmationTemplate = "case-confirmation";
+    private const string QuickFormTemplate = "quickform";
+    private const string RecommendationTemplate = "recommendation";
+    private const string WelcomeTemplate = "welcome";
+    private const string FaqAnswerTemplate = "faq-answer";
+    private const string FaqListTemplate = "faq-list";
+    private const string NotUnderstoodTemplate = "not-understood";
+
+    private readonly CardTemplateCatalog _catalog;
+    private readonly GuidanceDocument _guidance;
+    private readonly BecauseFacts _because;
+    private readonly IntakeQuestion _contraindicationQuestion;
+
+    public TemplatedConsultCards(CardTemplateCatalog catalog, GuidanceDocument guidance)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(guidance);
+        _catalog = catalog;
+        _guidance = guidance;
+        _because = new BecauseFacts(guidance);
+        _contraindicationQuestion = guidance.Question(IntakeQuestionId.Contraindication);
+
+        // Every template the bot uses must be there now, not when the first clinician asks.
+        foreach (var name in (string[])[QuestionTemplate, CaseConfirmationTemplate, QuickFormTemplate, RecommendationTemplate, WelcomeTemplate, FaqAnswerTemplate, FaqListTemplate, NotUnderstoodTemplate])
+        {
+            _ = catalog[name];
+        }
+    }
+
+    public IMessageActivity Question(IntakeQuestion question, string stepId, PromptContext<ConsultAnswers> prompt, int number, int total, bool offerQuickForm) =>
+        Message(QuestionTemplate, QuestionCardData.From(question, stepId, prompt, number, total, offerQuickForm));
+
+    public IMessageActivity Contraindication(IReadOnlyList<ContraindicationOption> options, PromptContext<ConsultAnswers> prompt, int number, int total) =>
+        Message(QuestionTemplate, QuestionCardData.Contraindication(_contraindicationQuestion, options, prompt, number, total));
+
+    public IMessageActivity CaseConfirmation(IReadOnlyList<string> understood, PromptContext<ConsultAnswers> prompt) =>
+        Message(CaseConfirmationTemplate, CaseConfirmationCardData.From(understood, prompt));
+
+    public IMessageActivity QuickForm(PromptContext<ConsultAnswers> prompt) =>
+        Message(QuickFormTemplate, QuickFormCardData.From(_guidance, prompt));
+
+    public IMessageActivity Recommendation(Recommendation recommendation, string consultId) =>
+        Message(RecommendationTemplate, RecommendationCardData.From(recommendation, consultId, _because));
+
+    public IMessageActivity Help() => Message(WelcomeTemplate, WelcomeCardData.Help(_guidance));
+
+    public IMessageActivity FaqAnswer(FaqEntry entry) => Message(FaqAnswerTemplate, FaqAnswerCardData.From(entry, _guidance.Source));
+
+    public IMessageActivity FaqList() => Message(FaqListTemplate, FaqListCardData.From(_guidance.Faq));
+
+    public IMessageActivity NotUnderstood(IReadOnlyList<FaqEntry> suggestions) => Message(NotUnderstoodTemplate, NotUnderstoodCardData.From(suggestions));
+
+    public Attachment FaqAnswerAttachment(FaqEntry entry)
+    {
+        // Inserted into a chat the bot may not be in: a Submit button there would go nowhere.
+        var card = JsonNode.Parse(_catalog[FaqAnswerTemplate].Expand(FaqAnswerCardData.From(entry, _guidance.Source)))!.AsObject();
+        card.Remove("actions");
+        return AdaptiveCardMessage.Attachment(card.ToJsonString());
+    }
+
+    private IMessageActivity Message(string template, object data) => AdaptiveCardMessage.Message(_catalog[template].Expand(data));
+}

@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using ImagingBot.Tests.Deployment;
+
+namespace ImagingBot.Tests.Cards;
+
+/// <summary>
+/// Every message the bot can send, as the channel receives it: the recommendation of each pathway is compared with
+/// its checked-in golden (cards/golden/bot/, reviewed like code), and all of them pass Microsoft's card checks.
+/// Regenerate the goldens after a deliberate change, then review the diff:
+/// <c>IMAGINGBOT_REGENERATE_GOLDENS=1 dotnet test tests/ImagingBot.Tests --filter FullyQualifiedName~BotCardGoldenTests</c>.
+/// To look at every card, set <c>IMAGINGBOT_CARD_HTML_DIR=/tmp/cards</c>: the check also renders each card to HTML there
+/// (then, for a phone-width picture: <c>chromium --headless --screenshot=x.png --window-size=400,2400 FILE.html</c>).
+/// </summary>
+[Collection(nameof(BotCardGoldenTests))]
+public sealed class BotCardGoldenTests(ConsultCardsFixture fixture) : IClassFixture<ConsultCardsFixture>, IDisposable
+{
+    private const string RegenerateVariable = "IMAGINGBOT_REGENERATE_GOLDENS";
+    private readonly string _folder = Directory.CreateTempSubdirectory("bot-cards-").FullName;
+
+    private static bool Regenerate => Environment.GetEnvironmentVariable(RegenerateVariable) == "1";
+
+    [Theory]
+    [MemberData(nameof(ConsultCardsFixture.CaseNames), MemberType = typeof(ConsultCardsFixture))]
+    public void The_recommendation_of_each_pathway_matches_its_golden(string caseName)
+    {
+        var actual = ConsultCardsFixture.Serialize(fixture.RecommendationFor(caseName));
+        var golden = RepositoryLayout.PathOf("cards", "golden", "bot", $"recommendation.{caseName}.json");
+        if (Regenerate)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(golden)!);
+            File.WriteAllText(golden, actual);
+        }
+
+        Assert.True(File.Exists(golden), $"No golden {golden}: run with {RegenerateVariable}=1 and review the new file.");
+        Assert.Equal(File.ReadAllText(golden), actual);
+    }
+
+    [Fact]
+    public void Every_card_the_bot_sends_passes_teams_check_with_no_error_no_warning_and_at_most_28_kb()
+    {
+        var cards = fixture.EveryCard();
+        var files = new List<string>();
+        foreach (var (name, activity) in cards)
+        {
+            var file = Path.Combine(_folder, name + ".json");
+            File.WriteAllText(file, ConsultCardsFixture.Serialize(activity));
+            files.Add(file);
+        }
+
+        var htmlDir = Environment.GetEnvironmentVariable("IMAGINGBOT_CARD_HTML_DIR");
+        string[] render = string.IsNullOrEmpty(htmlDir) ? [] : ["--html-dir", htmlDir];
+        var result = RepositoryLayout.Run(RepositoryLayout.TeamsCheck(), ["card", "--fail-on-warnings", "--max-bytes", "28672", .. render, .. files]);
+
+        Assert.True(result.ExitCode == 0, $"teams-check card failed ({result.ExitCode}):\n{result.StandardOutput}\n{result.StandardError}");
+        var reports = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonNode.Parse(line)!).ToList();
+        Assert.Equal(files.Count, reports.Count);
+        Assert.All(reports, report =>
+        {
+            Assert.True(report["ok"]!.GetValue<bool>(), report.ToJsonString());
+            Assert.Empty(report["warnings"]!.AsArray());
+            Assert.True(report["hasFallbackText"]!.GetValue<bool>() && report["hasSpeak"]!.GetValue<bool>(), report.ToJsonString());
+            Assert.InRange(report["bytes"]!.GetValue<int>(), 1, 28 * 1024);
+        });
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
