@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddBotRuntime();
 builder.AddConversationState();
 builder.AddImagingBot();
+builder.AddConsultCards();
 
 var app = builder.Build();
 

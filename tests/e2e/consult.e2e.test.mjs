@@ -5,11 +5,23 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DESKTOP, PHONE, startStack } from './harness.mjs';
 
-// What the bot says, in one place: update here when the consult dialog (issue 5) changes the words.
+// What the bot says, in one place: update here when the cards (cards/*.template.json) change their words.
 const expected = {
-  welcome: /I am ImagingBot\..*first imaging study for low back pain with red flags/s,
-  // For now the bot answers any message with the welcome text.
-  replyToHello: /I am ImagingBot\./,
+  // The welcome is the help card.
+  welcome: /first imaging study for low back pain with red flags/,
+  // Anything the bot does not understand outside a consult gets the hint with suggestions.
+  replyToHello: /did not get that/i,
+  question: {
+    cancer: /Suspicion of cancer/,
+    infection: /Suspicion of infection/,
+    immunosuppression: /Is the patient immunosuppressed\?/,
+    deficits: /Neurologic deficits/,
+    contraindication: /Can the patient have an MRI with gadolinium contrast\?/,
+  },
+  recommendation: 'MRI lumbar spine without and with IV contrast',
+  category: 'Usually Appropriate',
+  quickForm: /Quick form/,
+  faqAnswer: /Why order the MRI both without and with contrast\?/,
 };
 
 /**
@@ -31,13 +43,51 @@ async function welcomeThenHello(chat) {
   assert.match(await welcome.innerText(), expected.welcome);
 }
 
-// The consult (issue 5) goes here as its own function, called from both profiles below, e.g.:
-//   await chat.sendText('start');  // or: await chat.clickCardButton('Start a consult');
-//   let after = await chat.cardCount();
-//   for (const answer of ['Yes', 'Yes', 'No', 'No']) { ... chat.clickCardButton(answer); chat.waitForCard({ after }) ... }
-//   await chat.waitForCard({ after, text: 'MRI lumbar spine without and with IV contrast' });
-//   await chat.sendText('why contrast?'); await chat.waitForBotMessage({ after: n, text: /contrast/i });
-// README.md in this folder shows it in full.
+/**
+ * The article's patient (58F, breast cancer in remission, night pain, subjective fevers, no deficits), as a clinician
+ * does it: "Start a consult" on the welcome card, one answer typed and the others clicked, the recommendation card,
+ * "Change an answer" (the quick form shows the answers given) and a typed FAQ question.
+ */
+async function consultToRecommendation(chat) {
+  await chat.waitForCard({ text: expected.welcome });
+  let cards = await chat.cardCount();
+  await chat.clickCardButton('Start a consult');
+
+  const steps = [
+    { question: expected.question.cancer, click: 'Yes' },
+    { question: expected.question.infection, type: 'yes' },
+    { question: expected.question.immunosuppression, click: 'No' },
+    { question: expected.question.deficits, click: 'No' },
+    { question: expected.question.contraindication, click: 'No limit' },
+  ];
+  for (const [index, step] of steps.entries()) {
+    await chat.waitForCard({ after: cards, text: step.question });
+    cards = await chat.cardCount();
+    await chat.screenshot(`question-${index + 1}`);
+    if (step.type) {
+      await chat.sendText(step.type);
+    } else {
+      await chat.clickCardButton(step.click);
+    }
+  }
+
+  const recommendation = await chat.waitForCard({ after: cards, text: expected.recommendation });
+  assert.match(await recommendation.innerText(), new RegExp(expected.category));
+  await chat.screenshot('recommendation');
+
+  cards = await chat.cardCount();
+  await chat.clickCardButton('Change an answer');
+  await chat.waitForCard({ after: cards, text: expected.quickForm });
+  await chat.screenshot('change-an-answer');
+  cards = await chat.cardCount();
+  await chat.clickCardButton('Get the recommendation'); // the answers given are pre-selected
+  await chat.waitForCard({ after: cards, text: expected.recommendation });
+
+  const messages = await chat.botMessageCount();
+  await chat.sendText('why contrast?');
+  await chat.waitForBotMessage({ after: messages, text: expected.faqAnswer });
+  await chat.screenshot('faq');
+}
 
 // One bot for the file; each test gets its own Playground (so its own conversation) and browser profile.
 let stack;
@@ -53,6 +103,12 @@ for (const profile of [DESKTOP, PHONE]) {
     test('welcomes once and answers a typed message', { timeout: 120_000 }, async (t) => {
       const chat = await stack.openChat(t, profile);
       await welcomeThenHello(chat);
+      assert.deepEqual(chat.pageErrors, [], 'the page threw no error');
+    });
+
+    test('drives a consult to the recommendation', { timeout: 180_000 }, async (t) => {
+      const chat = await stack.openChat(t, profile);
+      await consultToRecommendation(chat);
       assert.deepEqual(chat.pageErrors, [], 'the page threw no error');
     });
   });

@@ -177,6 +177,26 @@ public sealed class Waterfall<TAnswers>
         return new DialogTurnResult(DialogTurnStatus.Waiting, TurnOutcome.Asked);
     }
 
+    /// <summary>
+    /// Opens the consult with this id again (finished or not) at its first step that applies, keeping every
+    /// answer, and asks nothing: the caller sends a card that changes several answers in one submit (a form).
+    /// Returns the prompt for that card, or null when <paramref name="consultId"/> is not the stored consult.
+    /// </summary>
+    public async Task<PromptContext<TAnswers>?> ReopenAsync(ITurnContext turnContext, string? consultId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var consult = await GetAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        var first = consult is null ? null : Steps.FirstOrDefault(step => step.AppliesWhen(consult.Answers));
+        if (consult is null || first is null || !string.Equals(consult.ConsultId, consultId, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var reopened = consult with { Pending = first.Id, Misses = 0, Version = consult.Version + 1 };
+        await state.SetAsync(turnContext, reopened, cancellationToken).ConfigureAwait(false);
+        return PromptFor(reopened, PromptReason.Revisit) with { OfferQuickForm = false };
+    }
+
     /// <summary>Asks the pending question again without counting a miss (for example after the caller answered something else).</summary>
     public async Task<DialogTurnResult> ResumeAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {

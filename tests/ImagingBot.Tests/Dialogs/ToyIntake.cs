@@ -18,6 +18,7 @@ internal sealed class ToyIntakeBot : IBot
     public const string HelpText = "Help: answer each question with yes or no.";
     public const string CancelledText = "Consult cancelled.";
     public const string NoConsultText = "No consult is open. Say start.";
+    public const string NotReopenedText = "That consult is not the open one.";
     public const string QuickFormOfferText = "Or answer everything at once with the quick form.";
 
     private readonly ConversationState conversationState;
@@ -84,6 +85,11 @@ internal sealed class ToyIntakeBot : IBot
             var keep = !text.EndsWith(" and after", StringComparison.Ordinal);
             var stepId = text["change ".Length..].Replace(" and after", string.Empty, StringComparison.Ordinal);
             await waterfall.GoBackAsync(turnContext, stepId, keep, cancellationToken);
+        }
+        else if (text?.StartsWith("reopen ", StringComparison.Ordinal) == true)
+        {
+            var prompt = await waterfall.ReopenAsync(turnContext, text["reopen ".Length..], cancellationToken);
+            await turnContext.SendActivityAsync(prompt is null ? NotReopenedText : $"Form for {prompt.ConsultId}/{prompt.StepId}: {Summary(prompt.Answers)}", cancellationToken: cancellationToken);
         }
         else
         {

@@ -128,6 +128,22 @@ public class WaterfallTests
     }
 
     [Fact]
+    public async Task A_finished_consult_reopens_for_a_form_that_changes_several_answers_and_an_older_one_does_not()
+    {
+        await Flow()
+            .Send("start").AssertQuestion(Fever, "c1", "fever")
+            .Send("no").AssertQuestion(Cancer, "c1", "cancer")
+            .Send("no").AssertReply("Done: fever=no, cancer=no, steroids=skipped")
+            .Send("reopen c0").AssertReply(ToyIntakeBot.NotReopenedText)
+            // Nothing is asked: the caller shows the form with the answers given.
+            .Send("reopen c1").AssertReply("Form for c1/fever: Done: fever=no, cancer=no, steroids=skipped")
+            .Send(QuickForm("c1", fever: "yes", cancer: "no")).AssertQuestion(Steroids, "c1", "steroids")
+            .Send("no").AssertReply("Done: fever=yes, cancer=no, steroids=no")
+            .Send(QuickForm("c1", fever: "no", cancer: "no")).AssertReply(new WaterfallOptions().AlreadyAnsweredNote)
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task Changing_an_answer_can_clear_the_answers_after_it()
     {
         await Flow()

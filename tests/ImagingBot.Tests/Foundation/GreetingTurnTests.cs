@@ -1,28 +1,42 @@
-using ImagingBot.Bots;
+using ImagingBot.Cards;
+using ImagingBot.Hosting;
+using ImagingBot.Templating;
+using ImagingBot.Tests.Consult;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
 
 namespace ImagingBot.Tests.Foundation;
 
 public class GreetingTurnTests
 {
     [Fact]
-    public async Task A_message_through_the_TestAdapter_gets_the_greeting()
+    public async Task A_person_joining_through_the_TestAdapter_gets_the_welcome()
     {
-        var bot = new ImagingBotActivityHandler(new ConversationState(new MemoryStorage()));
+        var adapter = new TestAdapter();
+        var joined = new Activity { Type = ActivityTypes.ConversationUpdate, MembersAdded = [adapter.Conversation.User] };
 
-        await new TestFlow(new TestAdapter(), bot)
-            .Send("hello")
-            .AssertReply(ImagingBotActivityHandler.Greeting)
+        // The welcome is the help card (plain text "help" with the test's text cards).
+        await new TestFlow(adapter, ClinicianChat.Bot(new MemoryStorage()))
+            .Send(joined)
+            .AssertReply("help")
             .StartTestAsync();
     }
 
     [Fact]
-    public async Task A_full_turn_never_loads_the_AdaptiveCards_assembly()
+    public async Task A_whole_consult_with_the_real_cards_never_loads_the_AdaptiveCards_assembly()
     {
         // Guards build/BotFramework.props: the feed has no AdaptiveCards package, so it must never be needed.
-        var bot = new ImagingBotActivityHandler(new ConversationState(new MemoryStorage()));
-        await new TestFlow(new TestAdapter(), bot).Send("hello").AssertReply(ImagingBotActivityHandler.Greeting).StartTestAsync();
+        var cards = new TemplatedConsultCards(CardTemplateCatalog.Load(CardsExtensions.DefaultCardDirectory), ClinicianChat.Guidance);
+        await new TestFlow(new TestAdapter(), ClinicianChat.Bot(new MemoryStorage(), cards, "c1"))
+            .Send("start").AssertReply(_ => { })
+            .Send("yes").AssertReply(_ => { })
+            .Send("yes").AssertReply(_ => { })
+            .Send("no").AssertReply(_ => { })
+            .Send("no").AssertReply(_ => { })
+            .Send("no limit").AssertReply(reply => Assert.Contains("MRI lumbar spine without and with IV contrast", JObject.FromObject(reply).ToString(), StringComparison.Ordinal))
+            .StartTestAsync();
 
         var loaded = AppDomain.CurrentDomain.GetAssemblies().Select(assembly => assembly.GetName().Name).ToList();
         Assert.Contains("Microsoft.Bot.Schema", loaded);

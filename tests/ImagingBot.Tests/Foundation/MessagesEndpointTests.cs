@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using ImagingBot.Bots;
+using ImagingBot.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace ImagingBot.Tests.Foundation;
@@ -24,18 +24,20 @@ public class MessagesEndpointTests(WebApplicationFactory<Program> factory) : ICl
             : null,
     };
 
+    // The welcome is the help card: the one with the "Start a consult" button.
+    private const string WelcomeButton = "Start a consult";
+
     [Fact]
     public async Task An_emulator_conversation_update_and_message_get_replies_in_the_response()
     {
         using var client = factory.CreateClient();
 
-        foreach (var activity in new[] { EmulatorActivity("conversationUpdate"), EmulatorActivity("message", "hi") })
+        foreach (var activity in new[] { EmulatorActivity("conversationUpdate"), EmulatorActivity("message", "help") })
         {
             using var response = await client.PostAsJsonAsync("/api/messages", activity);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-            var texts = body["activities"]!.AsArray().Select(reply => (string?)reply!["text"]).ToList();
-            Assert.Contains(ImagingBotActivityHandler.Greeting, texts);
+            var reply = Assert.Single(await BotReplies.ReadAsync(response));
+            Assert.NotNull(BotReplies.Button(BotReplies.Card(reply)!, WelcomeButton));
         }
     }
 
@@ -50,7 +52,7 @@ public class MessagesEndpointTests(WebApplicationFactory<Program> factory) : ICl
         using var response = await client.PostAsJsonAsync("/api/messages", EmulatorActivity("message", "hi"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.DoesNotContain(ImagingBotActivityHandler.Greeting, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(WelcomeButton, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

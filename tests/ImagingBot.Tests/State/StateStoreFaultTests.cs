@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ImagingBot.Adapter;
-using ImagingBot.Bots;
 using ImagingBot.State;
+using ImagingBot.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
@@ -61,14 +61,14 @@ public class StateStoreFaultTests(WebApplicationFactory<Program> factory) : ICla
         var conversationId = "conversation-" + Guid.NewGuid();
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
-        Assert.Equal([ImagingBotActivityHandler.Greeting], await Turn(client, conversationId));
+        Assert.Equal([HelpCard], await Turn(client, conversationId));
 
         await redis.StopAsync();
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/readyz")).StatusCode);
         Assert.Equal([ImagingBotAdapter.StateStoreUnavailable], await Turn(client, conversationId));
 
         await redis.StartAgainAsync();
-        Assert.Equal([ImagingBotActivityHandler.Greeting], await Turn(client, conversationId));
+        Assert.Equal([HelpCard], await Turn(client, conversationId));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
     }
 
@@ -115,15 +115,20 @@ public class StateStoreFaultTests(WebApplicationFactory<Program> factory) : ICla
             .UseSetting("Storage:Redis:ConnectionString", endpoint)
             .UseSetting("Storage:Redis:KeyPrefix", keyPrefix ?? SharedRedis.NewKeyPrefix()));
 
+    // What a healthy turn answers to "help": the help card (a card, no text).
+    private const string HelpCard = "(help card)";
+
     private static async Task<List<string?>> Turn(HttpClient client, string conversationId)
     {
-        using var response = await client.PostAsJsonAsync("/api/messages", EmulatorMessage(conversationId, "hi"));
+        using var response = await client.PostAsJsonAsync("/api/messages", EmulatorMessage(conversationId, "help"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return ReplyTexts(await response.Content.ReadAsStringAsync());
     }
 
     private static List<string?> ReplyTexts(string body) =>
-        JsonNode.Parse(body)!["activities"]!.AsArray().Select(reply => (string?)reply!["text"]).ToList();
+        JsonNode.Parse(body)!["activities"]!.AsArray()
+            .Select(reply => BotReplies.Card(reply!.AsObject()) is { } card && BotReplies.Button(card, "Start a consult") is not null ? HelpCard : (string?)reply!["text"])
+            .ToList();
 
     private static JsonObject EmulatorMessage(string conversationId, string text) => new()
     {

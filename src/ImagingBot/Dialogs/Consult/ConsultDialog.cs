@@ -12,12 +12,18 @@ public sealed class ConsultDialog
 {
     public const string StatePropertyName = "consult";
     public const string QuickFormAction = "quickform";
+    public const string OpenQuickFormAction = "openQuickForm";
+    public const string ChangeAction = "change";
+    public const string FaqAction = "faq";
+    public const string FaqIdKey = "faqId";
     public const string CancelledText = "Consult cancelled. Your answers are cleared. Type start for a new consult.";
 
     private readonly Waterfall<ConsultAnswers> waterfall;
     private readonly ImagingDecision decision;
     private readonly FaqSearch faq;
     private readonly IConsultCards cards;
+    private readonly GuidanceDocument guidance;
+    private readonly WaterfallOptions options;
 
     public ConsultDialog(ConversationState conversationState, GuidanceDocument guidance, ImagingDecision decision, FaqSearch faq, IConsultCards cards, WaterfallOptions? options = null)
     {
@@ -25,10 +31,12 @@ public sealed class ConsultDialog
         this.decision = decision;
         this.faq = faq;
         this.cards = cards;
+        this.guidance = guidance;
+        this.options = options ?? new WaterfallOptions();
         waterfall = new Waterfall<ConsultAnswers>(
             conversationState.CreateProperty<WaterfallState<ConsultAnswers>>(StatePropertyName),
             ConsultSteps.Create(guidance, decision, cards),
-            options)
+            this.options)
         {
             OnCompleted = SendRecommendationAsync,
             OnInterruption = InterruptAsync,
@@ -50,6 +58,29 @@ public sealed class ConsultDialog
     public Task<DialogTurnResult> ChangeAnswerAsync(ITurnContext turnContext, string stepId, CancellationToken cancellationToken) =>
         waterfall.GoBackAsync(turnContext, stepId, keepLaterAnswers: true, cancellationToken);
 
+    /// <summary>
+    /// "Change an answer" on a recommendation: the consult opens again with the quick form showing every answer
+    /// given, so the clinician changes one or several and submits for a new recommendation. A click on the
+    /// card of an earlier consult gets the polite note and changes nothing.
+    /// </summary>
+    public async Task<DialogTurnResult> ChangeAnswersAsync(ITurnContext turnContext, string? consultId, CancellationToken cancellationToken)
+    {
+        var prompt = await waterfall.ReopenAsync(turnContext, consultId, cancellationToken).ConfigureAwait(false);
+        if (prompt is null)
+        {
+            await turnContext.SendActivityAsync(MessageFactory.Text(options.StaleClickNote), cancellationToken).ConfigureAwait(false);
+            var current = await waterfall.GetAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            return new DialogTurnResult(current is { IsActive: true } ? DialogTurnStatus.Waiting : DialogTurnStatus.Empty, TurnOutcome.StaleClick);
+        }
+
+        await turnContext.SendActivityAsync(cards.QuickForm(prompt), cancellationToken).ConfigureAwait(false);
+        return new DialogTurnResult(DialogTurnStatus.Waiting, TurnOutcome.Asked);
+    }
+
+    /// <summary>The FAQ entry with this id, or null.</summary>
+    public FaqEntry? FaqById(string? faqId) =>
+        faqId is null ? null : guidance.Faq.FirstOrDefault(entry => string.Equals(entry.Id, faqId, StringComparison.Ordinal));
+
     private async Task SendRecommendationAsync(ITurnContext turnContext, WaterfallState<ConsultAnswers> consult, CancellationToken cancellationToken)
     {
         var recommendation = decision.Decide(consult.Answers.ToClinical());
@@ -59,22 +90,39 @@ public sealed class ConsultDialog
     private async Task<InterruptionOutcome> InterruptAsync(ITurnContext turnContext, WaterfallState<ConsultAnswers> consult, CancellationToken cancellationToken)
     {
         var text = turnContext.Activity.Text?.Trim() ?? string.Empty;
-        var action = turnContext.Activity.Value is JObject data ? CardSubmit.Text(data, CardSubmit.ActionKey) : null;
-        switch (action ?? text.ToLowerInvariant())
+        var data = turnContext.Activity.Value as JObject;
+        var action = CardSubmit.Text(data, CardSubmit.ActionKey);
+        if (action == OpenQuickFormAction)
         {
-            case "help":
+            var prompt = new PromptContext<ConsultAnswers>(consult.Pending!, consult.ConsultId, consult.Version, consult.Answers, PromptReason.Resume, consult.Misses, OfferQuickForm: false);
+            await turnContext.SendActivityAsync(cards.QuickForm(prompt), cancellationToken).ConfigureAwait(false);
+            return InterruptionOutcome.TakenOver;
+        }
+
+        if (action == FaqAction)
+        {
+            // A tap on a common question (FAQ list or suggestion): answer it, then ask the pending question again.
+            var entry = FaqById(CardSubmit.Text(data, FaqIdKey));
+            await turnContext.SendActivityAsync(entry is null ? cards.FaqList() : cards.FaqAnswer(entry), cancellationToken).ConfigureAwait(false);
+            return InterruptionOutcome.Resume;
+        }
+
+        var oneLineCase = string.Empty;
+        var command = action is not null ? ConsultCommandRecognizer.FromAction(action) : ConsultCommandRecognizer.FromText(text, out oneLineCase);
+        switch (command)
+        {
+            case ConsultCommand.Help:
                 await turnContext.SendActivityAsync(cards.Help(), cancellationToken).ConfigureAwait(false);
                 return InterruptionOutcome.Resume;
-            case "new" or "start" or "start over":
-                await StartAsync(turnContext, null, cancellationToken).ConfigureAwait(false);
+            case ConsultCommand.FaqList:
+                await turnContext.SendActivityAsync(cards.FaqList(), cancellationToken).ConfigureAwait(false);
+                return InterruptionOutcome.Resume;
+            case ConsultCommand.Start:
+                await StartAsync(turnContext, oneLineCase, cancellationToken).ConfigureAwait(false);
                 return InterruptionOutcome.TakenOver;
-            case "cancel":
+            case ConsultCommand.Cancel:
                 await waterfall.CancelAsync(turnContext, cancellationToken).ConfigureAwait(false);
                 await turnContext.SendActivityAsync(MessageFactory.Text(CancelledText), cancellationToken).ConfigureAwait(false);
-                return InterruptionOutcome.TakenOver;
-            case "openQuickForm":
-                var prompt = new PromptContext<ConsultAnswers>(consult.Pending!, consult.ConsultId, consult.Version, consult.Answers, PromptReason.Resume, consult.Misses, OfferQuickForm: false);
-                await turnContext.SendActivityAsync(cards.QuickForm(prompt), cancellationToken).ConfigureAwait(false);
                 return InterruptionOutcome.TakenOver;
         }
 

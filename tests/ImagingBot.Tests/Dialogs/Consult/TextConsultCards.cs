@@ -18,10 +18,12 @@ internal sealed class TextConsultCards : IConsultCards
     public IMessageActivity CaseConfirmation(IReadOnlyList<string> understood, PromptContext<ConsultAnswers> prompt) =>
         MessageFactory.Text($"[{prompt.ConsultId}/{prompt.StepId}] I understood: {string.Join("; ", understood)}. Right?");
 
-    public IMessageActivity QuickForm(PromptContext<ConsultAnswers> prompt) => MessageFactory.Text($"[{prompt.ConsultId}] quick form");
+    public IMessageActivity QuickForm(PromptContext<ConsultAnswers> prompt) =>
+        MessageFactory.Text($"[{prompt.ConsultId}] quick form: {Answers(prompt.Answers)}");
 
     public IMessageActivity Recommendation(Recommendation recommendation, string consultId) =>
-        MessageFactory.Text($"{recommendation.Urgency}: {recommendation.Recommended?.Name ?? "no imaging"} ({recommendation.Recommended?.CategoryLabel})");
+        MessageFactory.Text($"{recommendation.Urgency}: {recommendation.Recommended?.Name ?? "no imaging"} ({recommendation.Recommended?.CategoryLabel}) [{consultId}]"
+            + string.Concat(recommendation.Escalation.Select(line => " Escalation: " + line)));
 
     public IMessageActivity Help() => MessageFactory.Text("help");
 
@@ -29,7 +31,15 @@ internal sealed class TextConsultCards : IConsultCards
 
     public IMessageActivity FaqList() => MessageFactory.Text("faq list");
 
-    public IMessageActivity NotUnderstood(IReadOnlyList<FaqEntry> suggestions) => MessageFactory.Text("not understood");
+    public IMessageActivity NotUnderstood(IReadOnlyList<FaqEntry> suggestions) =>
+        MessageFactory.Text("not understood" + string.Concat(suggestions.Select(entry => "; " + entry.Question)));
+
+    /// <summary>The answers a card would show pre-selected, e.g. "cancer=yes infection=yes immunosuppression=? neurologicDeficit=no contraindication=?".</summary>
+    public static string Answers(ConsultAnswers answers) =>
+        $"cancer={YesNo(answers.SuspectedCancer)} infection={YesNo(answers.SuspectedInfection)} immunosuppression={YesNo(answers.Immunosuppressed)} "
+        + $"neurologicDeficit={YesNo(answers.NeurologicDeficits)} contraindication={answers.Contraindication?.ToString() ?? "?"}";
+
+    private static string YesNo(bool? answer) => answer switch { true => "yes", false => "no", null => "?" };
 
     public Attachment FaqAnswerAttachment(FaqEntry entry) => new() { ContentType = "text/plain", Content = entry.Question };
 }
