@@ -70,6 +70,7 @@ internal sealed class BenchHost : IAsyncDisposable
         else
         {
             builder.AddImagingBot();
+            builder.AddConsultCards();
         }
 
         if (stockAuthentication)
