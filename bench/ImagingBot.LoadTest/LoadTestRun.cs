@@ -270,7 +270,7 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
         sampler?.Start();
         var step = await LoadStep.RunAsync(template, client, users, options.Warmup, duration ?? options.Duration, options.MaxTurnsPerStep, options.RequestTimeout, profile).ConfigureAwait(false);
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {step.Label,-44} {step.TurnsPerSecond,6:F0} turns/s {step.ConsultsPerSecond,5:F0} consults/s  p50 {step.P50Ms,6:F2} ms  p99 {step.P99Ms,6:F2} ms  errors {step.Errors}  cpu {step.ProcessCpuPercent,3:F0}% ({step.CpuMsPerTurn:F2} ms/turn)  {step.AllocatedBytesPerTurn / 1024:F0} KB/turn  GC {step.GarbageCollections}  load {step.LoadAverage:F1}"));
+            $"  {step.Label,-44} {step.TurnsPerSecond,6:F0} turns/s {step.ConsultsPerSecond,5:F0} consults/s  p50 {step.P50Ms,6:F2} ms  p99 {step.P99Ms,6:F2} ms  errors {step.Errors}  cpu {step.ProcessCpuPercent,3:F0}% ({step.CpuMsPerTurn:F2} ms/turn)  {step.AllocatedBytesPerTurn / 1024:F0} KB/turn  GC {step.GarbageCollections}  reply {step.ResponseBytesPerTurn / 1024:F1} KB, check {step.GeneratorCheckMsPerTurn:F3} ms  load {step.LoadAverage:F1}"));
         if (sampler is not null)
         {
             step = step with { TopAllocations = sampler.Stop(12).Select(top => $"{top.Share:P0} {top.Type}").ToList() };

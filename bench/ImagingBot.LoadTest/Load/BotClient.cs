@@ -33,10 +33,11 @@ internal sealed class BotClient : IDisposable
         content.Headers.ContentType = Json;
         using var response = await _http.PostAsync(_endpoint, content, cancellationToken).ConfigureAwait(false);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        return new BotResponse(response.StatusCode, body);
+        return new BotResponse(response.StatusCode, body, System.Diagnostics.Stopwatch.GetTimestamp());
     }
 
     public void Dispose() => _http.Dispose();
 }
 
-internal readonly record struct BotResponse(HttpStatusCode Status, byte[] Body);
+/// <param name="ReceivedAt">Stopwatch timestamp when the whole body had arrived.</param>
+internal readonly record struct BotResponse(HttpStatusCode Status, byte[] Body, long ReceivedAt);

@@ -5,6 +5,10 @@ internal interface IVirtualUser
 {
     /// <summary>Sends the next activity and checks the reply. Never throws for a wrong reply: it reports it.</summary>
     Task<TurnOutcome> RunTurnAsync(BotClient client, CancellationToken cancellationToken);
+
+    /// <summary>The last response: when its body had arrived (Stopwatch timestamp) and its size, to tell the
+    /// generator's own checking time and the bytes on the wire apart from the bot's.</summary>
+    BotResponse LastResponse { get; }
 }
 
 /// <param name="Error">Why the turn failed (an HTTP status, a missing or wrong reply); null when it succeeded.</param>

@@ -74,6 +74,8 @@ internal static class LoadStep
             P90Ms = Percentile(latencies, 0.90),
             P99Ms = Percentile(latencies, 0.99),
             MaxMs = latencies.Length > 0 ? Milliseconds(latencies[^1]) : 0,
+            GeneratorCheckMsPerTurn = turns > 0 ? recorders.Sum(r => r.CheckTicks) * 1000.0 / Stopwatch.Frequency / turns : 0,
+            ResponseBytesPerTurn = turns > 0 ? (double)recorders.Sum(r => r.ResponseBytes) / turns : 0,
             ErrorKinds = Merge(recorders.Select(r => r.ErrorKinds)),
             Notes = Merge(recorders.Select(r => r.Notes)),
         };
@@ -102,7 +104,7 @@ internal static class LoadStep
             var start = window.Start;
             if (start != 0 && started >= start && !window.Stopping)
             {
-                recorder.Record(outcome, ended - started);
+                recorder.Record(outcome, ended - started, user.LastResponse, ended);
                 Interlocked.Increment(ref window.Counted);
             }
         }

@@ -45,6 +45,12 @@ internal sealed record StepResult
     /// <summary>Bytes allocated by the whole process (bot and generator) in the window, per turn.</summary>
     public double AllocatedBytesPerTurn { get; init; }
 
+    /// <summary>Time the load generator spent checking each reply after it arrived (wall time, milliseconds).</summary>
+    public double GeneratorCheckMsPerTurn { get; init; }
+
+    /// <summary>Mean size of the HTTP response body (the bot's replies).</summary>
+    public double ResponseBytesPerTurn { get; init; }
+
     /// <summary>Garbage collections in the window (gen0, gen1, gen2).</summary>
     public string GarbageCollections { get; init; } = string.Empty;
 

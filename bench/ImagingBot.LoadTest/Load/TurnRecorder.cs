@@ -11,12 +11,22 @@ internal sealed class TurnRecorder
 
     public long Errors { get; set; }
 
+    public long CheckTicks { get; set; }
+
+    public long ResponseBytes { get; set; }
+
     public Dictionary<string, long> ErrorKinds { get; } = [];
 
     public Dictionary<string, long> Notes { get; } = [];
 
-    public void Record(TurnOutcome outcome, long elapsedTicks)
+    public void Record(TurnOutcome outcome, long elapsedTicks, BotResponse response, long ended)
     {
+        if (response.Body is not null)
+        {
+            CheckTicks += Math.Max(0, ended - response.ReceivedAt);
+            ResponseBytes += response.Body.Length;
+        }
+
         Turns++;
         LatencyTicks.Add(elapsedTicks);
         if (outcome.FinishedConsult)

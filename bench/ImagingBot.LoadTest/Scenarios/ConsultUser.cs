@@ -13,6 +13,8 @@ namespace ImagingBot.LoadTest.Scenarios;
 /// </summary>
 internal sealed class ConsultUser(string conversationPrefix, int userIndex, ConsultMode mode, bool newConversationPerConsult = false) : IVirtualUser
 {
+    public BotResponse LastResponse { get; private set; }
+
     public const string StartCommand = "start";
     private const int MaxTurnsPerConsult = 12;
 
@@ -34,6 +36,7 @@ internal sealed class ConsultUser(string conversationPrefix, int userIndex, Cons
         _turnInConsult++;
         Turns++;
         var response = await client.PostAsync(request, cancellationToken).ConfigureAwait(false);
+        LastResponse = response;
         var (document, error) = Replies.Parse(response);
         if (document is null)
         {

@@ -10,6 +10,8 @@ namespace ImagingBot.LoadTest.Scenarios;
 /// </summary>
 internal sealed class FaqSearchUser(string conversationId) : IVirtualUser
 {
+    public BotResponse LastResponse { get; private set; }
+
     public const string Query = "why contrast";
     public const string TenantId = "00000000-0000-0000-0000-0000000000aa";
     public const string PendingNote = "no compose-box search handler yet (HTTP 501)";
@@ -17,6 +19,7 @@ internal sealed class FaqSearchUser(string conversationId) : IVirtualUser
     public async Task<TurnOutcome> RunTurnAsync(BotClient client, CancellationToken cancellationToken)
     {
         var response = await client.PostAsync(ActivityPayloads.ComposeExtensionQuery(conversationId, TenantId, Query), cancellationToken).ConfigureAwait(false);
+        LastResponse = response;
         if (response.Status == HttpStatusCode.NotImplemented)
         {
             return new TurnOutcome(Note: PendingNote);

@@ -6,12 +6,15 @@ namespace ImagingBot.LoadTest.Scenarios;
 /// <summary>Sends numbered messages in one conversation; the echo bot must reply with exactly the same text.</summary>
 internal sealed class FloorUser(string conversationId) : IVirtualUser
 {
+    public BotResponse LastResponse { get; private set; }
+
     private long _turn;
 
     public async Task<TurnOutcome> RunTurnAsync(BotClient client, CancellationToken cancellationToken)
     {
         var text = "echo " + (++_turn).ToString(CultureInfo.InvariantCulture);
         var response = await client.PostAsync(ActivityPayloads.Message(conversationId, text), cancellationToken).ConfigureAwait(false);
+        LastResponse = response;
         var (document, error) = Replies.Parse(response);
         if (document is null)
         {
