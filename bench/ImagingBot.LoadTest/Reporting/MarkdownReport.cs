@@ -38,7 +38,7 @@ internal static class MarkdownReport
         md.AppendLine(inv, $"- Load generator: {report.Generator}");
         md.AppendLine(inv, $"- Load: {report.Load}");
         md.AppendLine("- Consult: a virtual clinician per conversation sends `start`, clicks the planned answer button of every question card (its `Action.Submit` data sent back as `value` with no text) and checks that the recommendation card orders the expected study first (the TextBlock after \"Order first\"); three patients rotate (the article's patient: MRI lumbar spine without and with IV contrast; a pacemaker: CT lumbar spine with IV contrast; no gadolinium: MRI lumbar spine without IV contrast). The next consult starts in the same conversation with the card's \"New consult\" button, as in a Teams chat (the memory check uses a new conversation per consult instead). A wrong or missing reply counts as an error, and the virtual clinician then starts over.");
-        md.AppendLine("- CPU % is this process's CPU time (bot and load generator together) over the step as a share of all cores, and CPU ms/turn the same CPU time per turn (the cost of a turn, whatever share of the cores the machine left us); KB alloc/turn the bytes the process allocated per turn; Load avg is the machine's 1-minute load average at the end of the step. Other work on the machine takes the rest: compare rows measured side by side (floor and consult alternate at each concurrency).");
+        md.AppendLine("- CPU % is this process's CPU time (bot and load generator together) over the step as a share of all cores, and CPU ms/turn the same CPU time per turn (the cost of a turn, whatever share of the cores the machine left us); KB alloc/turn the bytes the process allocated per turn; Reply KB the mean HTTP response body (the bot's replies); Check ms the wall time the load generator spent checking each reply after it arrived (part of CPU ms/turn, not of the bot); Load avg is the machine's 1-minute load average at the end of the step. Other work on the machine takes the rest: compare rows measured side by side (floor and consult alternate at each concurrency).");
         md.AppendLine();
         if (report.Pending.Count > 0)
         {
@@ -51,8 +51,8 @@ internal static class MarkdownReport
             md.AppendLine();
         }
 
-        md.AppendLine("| Scenario | Store | Conversations | Turns/s | Consults/s | p50 ms | p99 ms | Errors | CPU % | CPU ms/turn | KB alloc/turn | Load avg |");
-        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| Scenario | Store | Conversations | Turns/s | Consults/s | p50 ms | p99 ms | Errors | CPU % | CPU ms/turn | KB alloc/turn | Reply KB | Check ms | Load avg |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         var rows = report.Steps.AsEnumerable();
         rows = rows.Concat(report.FloorVariants);
 
@@ -65,7 +65,7 @@ internal static class MarkdownReport
         {
             var scenario = step.Scenario + (step.Variant.Length > 0 ? $" ({step.Variant})" : string.Empty);
             var consults = step.Scenario == "consult" ? step.ConsultsPerSecond.ToString("F0", inv) : "-";
-            md.AppendLine(inv, $"| {scenario} | {step.Store} | {step.Concurrency} | {step.TurnsPerSecond:F0} | {consults} | {step.P50Ms:F2} | {step.P99Ms:F2} | {step.Errors} | {step.ProcessCpuPercent:F0} | {step.CpuMsPerTurn:F2} | {step.AllocatedBytesPerTurn / 1024:F0} | {step.LoadAverage:F1} |");
+            md.AppendLine(inv, $"| {scenario} | {step.Store} | {step.Concurrency} | {step.TurnsPerSecond:F0} | {consults} | {step.P50Ms:F2} | {step.P99Ms:F2} | {step.Errors} | {step.ProcessCpuPercent:F0} | {step.CpuMsPerTurn:F2} | {step.AllocatedBytesPerTurn / 1024:F0} | {step.ResponseBytesPerTurn / 1024:F1} | {step.GeneratorCheckMsPerTurn:F3} | {step.LoadAverage:F1} |");
         }
 
         md.AppendLine();
