@@ -258,7 +258,7 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
             report.MemoryStore = store;
             foreach (var reading in report.Memory.Readings)
             {
-                progress.WriteLine($"  after {reading.ConsultsSoFar,6:N0} consults: GC heap {reading.GcHeapBytes / 1048576.0:F1} MiB, working set {reading.WorkingSetBytes / 1048576.0:F1} MiB");
+                progress.WriteLine($"  after {reading.ConsultsSoFar,6:N0} consults: GC heap {reading.GcHeapBytes / 1048576.0:F1} MiB, working set {reading.WorkingSetBytes / 1048576.0:F1} MiB, GC committed {reading.GcCommittedBytes / 1048576.0:F1} MiB");
             }
         }
     }

@@ -3,7 +3,8 @@ using System.Diagnostics;
 namespace ImagingBot.LoadTest.Measurements;
 
 /// <summary>The process's memory after a full, compacting, blocking collection.</summary>
-internal sealed record ProcessMemory(long ConsultsSoFar, long GcHeapBytes, long WorkingSetBytes)
+/// <param name="GcCommittedBytes">Memory the GC holds from the OS (heap plus free space it keeps for reuse).</param>
+internal sealed record ProcessMemory(long ConsultsSoFar, long GcHeapBytes, long WorkingSetBytes, long GcCommittedBytes)
 {
     public static ProcessMemory Read(long consultsSoFar)
     {
@@ -15,6 +16,6 @@ internal sealed record ProcessMemory(long ConsultsSoFar, long GcHeapBytes, long 
 
         using var process = Process.GetCurrentProcess();
         process.Refresh();
-        return new ProcessMemory(consultsSoFar, GC.GetTotalMemory(forceFullCollection: false), process.WorkingSet64);
+        return new ProcessMemory(consultsSoFar, GC.GetTotalMemory(forceFullCollection: false), process.WorkingSet64, GC.GetGCMemoryInfo().TotalCommittedBytes);
     }
 }

@@ -87,7 +87,7 @@ internal static class MarkdownReport
 
         if (report.Memory is { } memory)
         {
-            md.AppendLine(inv, $"- Process memory ({report.MemoryStore} store; consults in new conversations, 64 at a time, after a forced full GC): {string.Join("; ", memory.Readings.Select(r => $"after {r.ConsultsSoFar:N0} consults GC heap {r.GcHeapBytes / 1048576.0:F1} MiB, working set {r.WorkingSetBytes / 1048576.0:F1} MiB"))}{(memory.HitTimeLimit ? " (stopped at the time limit)" : string.Empty)}.");
+            md.AppendLine(inv, $"- Process memory ({report.MemoryStore} store; consults in new conversations, 64 at a time, after a forced full GC): {string.Join("; ", memory.Readings.Select(r => $"after {r.ConsultsSoFar:N0} consults GC heap {r.GcHeapBytes / 1048576.0:F1} MiB, working set {r.WorkingSetBytes / 1048576.0:F1} MiB, GC committed {r.GcCommittedBytes / 1048576.0:F1} MiB"))}{(memory.HitTimeLimit ? " (stopped at the time limit)" : string.Empty)}.");
         }
 
         var profiled = report.Steps.Where(step => step.Profile is not null).ToList();
