@@ -59,8 +59,8 @@ public class LoadHarnessSmokeTests
     {
         await using var host = await BenchHost.StartAsync(BotUnderTest.ImagingBot, MemoryStore, LogLevel.Warning);
         using var client = new BotClient(host.MessagesEndpoint, 1, Timeout);
-        var mode = await ConsultProbe.DetectAsync(client, "smoke-probe");
-        var user = new ConsultUser("smoke-consult", 0, mode);
+        Assert.Equal(ConsultMode.Consult, await ConsultProbe.DetectAsync(client, "smoke-probe"));
+        var user = new ConsultUser("smoke-consult", 0, ConsultMode.Consult);
 
         var outcomes = new List<TurnOutcome>();
         for (var turn = 0; turn < 12 && !outcomes.Any(outcome => outcome.FinishedConsult); turn++)
@@ -70,6 +70,25 @@ public class LoadHarnessSmokeTests
 
         Assert.All(outcomes, outcome => Assert.Null(outcome.Error));
         Assert.True(outcomes[^1].FinishedConsult, "the consult did not reach the recommendation card");
+        Assert.Equal(6, outcomes.Count); // start, then the four red-flag questions and the contraindication question
+    }
+
+    [Fact]
+    public async Task Consults_follow_one_another_in_the_same_conversation_with_the_new_consult_button()
+    {
+        await using var host = await BenchHost.StartAsync(BotUnderTest.ImagingBot, MemoryStore, LogLevel.Warning);
+        using var client = new BotClient(host.MessagesEndpoint, 1, Timeout);
+        var user = new ConsultUser("smoke-consults", 0, ConsultMode.Consult);
+
+        var outcomes = new List<TurnOutcome>();
+        for (var turn = 0; turn < 40 && outcomes.Count(outcome => outcome.FinishedConsult) < ConsultProfile.All.Count; turn++)
+        {
+            outcomes.Add(await user.RunTurnAsync(client, CancellationToken.None));
+        }
+
+        // Every patient of the rotation, each recommendation checked for its own study.
+        Assert.All(outcomes, outcome => Assert.Null(outcome.Error));
+        Assert.Equal(ConsultProfile.All.Count, outcomes.Count(outcome => outcome.FinishedConsult));
     }
 
     [Fact]
