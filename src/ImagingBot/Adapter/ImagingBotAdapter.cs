@@ -1,3 +1,5 @@
+using ImagingBot.Cards;
+using ImagingBot.Concurrency;
 using ImagingBot.Security;
 using ImagingBot.State;
 using Microsoft.Bot.Builder;
@@ -20,11 +22,15 @@ public sealed partial class ImagingBotAdapter : CloudAdapter
         "Sorry, I cannot reach my conversation store right now, so I could not take in your last message. " +
         "Your earlier answers are kept: please try again in a moment.";
 
-    public ImagingBotAdapter(BotFrameworkAuthentication auth, TenantAllowListMiddleware tenantAllowList, MessageLengthMiddleware messageLength, ILogger<ImagingBotAdapter> logger)
+    public ImagingBotAdapter(BotFrameworkAuthentication auth, TenantAllowListMiddleware tenantAllowList, MessageLengthMiddleware messageLength, OneTurnPerConversationMiddleware oneTurnPerConversation, ILogger<ImagingBotAdapter> logger)
         : base(auth, logger)
     {
         Use(tenantAllowList);
         Use(messageLength);
+        Use(new CardlessChannelText());
+
+        // Last, so it wraps exactly the bot's load-process-save of the conversation state (the checks above need no state).
+        Use(oneTurnPerConversation);
         OnTurnError = async (turnContext, exception) =>
         {
             // A store outage gets its own plain answer (200 with a reply rather than a 503: Teams does not
@@ -36,11 +42,38 @@ public sealed partial class ImagingBotAdapter : CloudAdapter
                 return;
             }
 
+            // The channel's reply endpoint (serviceUrl) did not take our reply: an apology would not arrive either.
+            if (IsChannelUnreachable(exception))
+            {
+                LogReplyNotDelivered(logger, exception.GetType().FullName, turnContext.Activity?.Type, turnContext.Activity?.ChannelId);
+                return;
+            }
+
             // Never log the message text or card values: they may hold patient details.
             // Exception messages can echo input, so only the type and the stack trace are logged.
             LogTurnFailed(logger, exception.GetType().FullName, turnContext.Activity?.Type, turnContext.Activity?.ChannelId, exception.StackTrace);
-            await turnContext.SendActivityAsync(SomethingWentWrong).ConfigureAwait(false);
+            try
+            {
+                await turnContext.SendActivityAsync(SomethingWentWrong).ConfigureAwait(false);
+            }
+            catch (Exception replyFailure) when (IsChannelUnreachable(replyFailure))
+            {
+                LogReplyNotDelivered(logger, replyFailure.GetType().FullName, turnContext.Activity?.Type, turnContext.Activity?.ChannelId);
+            }
         };
+    }
+
+    private static bool IsChannelUnreachable(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is HttpRequestException or Microsoft.Bot.Schema.ErrorResponseException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsStateStoreUnavailable(Exception? exception)
@@ -59,6 +92,9 @@ public sealed partial class ImagingBotAdapter : CloudAdapter
     // Exception messages are not logged: they can echo input. The types say what failed.
     [LoggerMessage(Level = LogLevel.Warning, Message = "Turn stopped: the state store is unavailable ({ExceptionType} caused by {InnerExceptionType}; activity type {ActivityType}, channel {ChannelId})")]
     private static partial void LogStateStoreUnavailable(ILogger logger, string? exceptionType, string? innerExceptionType, string? activityType, string? channelId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A reply could not be delivered to the channel ({ExceptionType}; activity type {ActivityType}, channel {ChannelId}); the turn's changes were not saved")]
+    private static partial void LogReplyNotDelivered(ILogger logger, string? exceptionType, string? activityType, string? channelId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Turn failed with {ExceptionType} (activity type {ActivityType}, channel {ChannelId}) at {StackTrace}")]
     private static partial void LogTurnFailed(ILogger logger, string? exceptionType, string? activityType, string? channelId, string? stackTrace);

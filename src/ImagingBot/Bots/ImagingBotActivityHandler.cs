@@ -110,6 +110,31 @@ public sealed class ImagingBotActivityHandler : TeamsActivityHandler
         return someoneElse && activity.ChannelId != Channels.Msteams ? WelcomeOnceAsync(turnContext, cancellationToken) : Task.CompletedTask;
     }
 
+    /// <summary>
+    /// An invoke the bot cannot take is the caller's mistake, so it gets 400, not a server error: the SDK answers
+    /// an unknown invoke name with 501, and fails (no invoke response: 501 again) on a compose-box value that is
+    /// missing, not an object, or has fields of the wrong type.
+    /// </summary>
+    protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var badRequest = new InvokeResponse { Status = StatusCodes.Status400BadRequest };
+        if (turnContext.Activity.Name?.StartsWith("composeExtension/", StringComparison.Ordinal) == true && turnContext.Activity.Value is not JObject)
+        {
+            return badRequest;
+        }
+
+        try
+        {
+            var response = await base.OnInvokeActivityAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            return response.Status == StatusCodes.Status501NotImplemented ? badRequest : response;
+        }
+        catch (Newtonsoft.Json.JsonException)
+        {
+            return badRequest;
+        }
+    }
+
     protected override Task<MessagingExtensionResponse> OnTeamsMessagingExtensionQueryAsync(ITurnContext<IInvokeActivity> turnContext, MessagingExtensionQuery query, CancellationToken cancellationToken)
     {
         // An unknown command (an older or newer manifest) gets a plain message, not an error the compose box hides.

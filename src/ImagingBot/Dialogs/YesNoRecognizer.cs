@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace ImagingBot.Dialogs;
 
 /// <summary>
@@ -37,7 +34,7 @@ public static class YesNoRecognizer
             return null;
         }
 
-        return Words.TryGetValue(Normalize(text), out var answer) ? answer : null;
+        return Words.TryGetValue(TypedText.Normalize(text), out var answer) ? answer : null;
     }
 
     /// <summary>
@@ -49,29 +46,5 @@ public static class YesNoRecognizer
         ArgumentNullException.ThrowIfNull(activity);
         var submitted = CardSubmit.From(activity)?.Answer;
         return submitted is not null ? Recognize(submitted) : Recognize(activity.Text);
-    }
-
-    private static string Normalize(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        var pendingSpace = false;
-        foreach (var character in text.Trim())
-        {
-            if (char.IsPunctuation(character) || char.IsSymbol(character) || char.IsWhiteSpace(character))
-            {
-                pendingSpace = builder.Length > 0;
-                continue;
-            }
-
-            if (pendingSpace)
-            {
-                builder.Append(' ');
-                pendingSpace = false;
-            }
-
-            builder.Append(char.ToLower(character, CultureInfo.InvariantCulture));
-        }
-
-        return builder.ToString();
     }
 }

@@ -1,3 +1,4 @@
+using ImagingBot.Concurrency;
 using ImagingBot.State;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
@@ -30,6 +31,20 @@ public static class ConversationStateExtensions
             };
         });
         builder.Services.AddSingleton<ConversationState>();
+
+        // One turn at a time per conversation (ConversationState's own write is last-write-wins): a lock
+        // in Redis shared by every instance, or in process for the Memory store.
+        builder.Services.AddSingleton<ConversationLockTiming>();
+        builder.Services.AddSingleton<IConversationLock>(services =>
+        {
+            var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return options.Provider switch
+            {
+                StorageProvider.Redis => new RedisConversationLock(services.GetRequiredService<RedisConnection>(), options.Redis.KeyPrefix, services.GetRequiredService<ConversationLockTiming>()),
+                _ => new InProcessConversationLock(),
+            };
+        });
+        builder.Services.AddSingleton<OneTurnPerConversationMiddleware>();
         return builder;
     }
 

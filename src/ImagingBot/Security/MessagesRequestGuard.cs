@@ -26,6 +26,11 @@ public static class MessagesRequestGuard
             {
                 return Results.Text("The request body must be a Bot Framework activity: a JSON object with a string 'type'.", statusCode: StatusCodes.Status400BadRequest);
             }
+
+            if (MissingRoute(document.RootElement) is { } missing)
+            {
+                return Results.Text(missing, statusCode: StatusCodes.Status400BadRequest);
+            }
         }
         catch (JsonException)
         {
@@ -38,6 +43,34 @@ public static class MessagesRequestGuard
         }
 
         request.Body.Position = 0;
+        return null;
+    }
+
+    /// <summary>
+    /// What every channel sends and the turn cannot do without: where to answer (<c>serviceUrl</c>) and which
+    /// conversation's state to use (<c>channelId</c>, <c>conversation.id</c>). Without them the Bot Framework
+    /// adapter fails with a 500 or the turn fails on loading state, so they are refused here with a reason.
+    /// </summary>
+    private static string? MissingRoute(JsonElement activity)
+    {
+        if (!activity.TryGetProperty("serviceUrl", out var serviceUrl) || serviceUrl.ValueKind != JsonValueKind.String
+            || !Uri.TryCreate(serviceUrl.GetString(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            return "The activity needs a 'serviceUrl': an absolute http or https URL.";
+        }
+
+        if (!activity.TryGetProperty("channelId", out var channelId) || channelId.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(channelId.GetString()))
+        {
+            return "The activity needs a 'channelId'.";
+        }
+
+        if (!activity.TryGetProperty("conversation", out var conversation) || conversation.ValueKind != JsonValueKind.Object
+            || !conversation.TryGetProperty("id", out var conversationId) || conversationId.ValueKind != JsonValueKind.String
+            || string.IsNullOrWhiteSpace(conversationId.GetString()))
+        {
+            return "The activity needs a 'conversation' with an 'id'.";
+        }
+
         return null;
     }
 

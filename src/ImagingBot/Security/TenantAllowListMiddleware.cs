@@ -40,9 +40,23 @@ public sealed partial class TenantAllowListMiddleware(IOptions<BotOptions> optio
     {
         // Teams puts the tenant in channelData.tenant.id; newer payloads also carry conversation.tenantId.
         var fromChannelData = activity.ChannelId == Microsoft.Bot.Connector.Channels.Msteams
-            ? activity.GetChannelData<TeamsChannelData>()?.Tenant?.Id
+            ? TeamsTenantOf(activity)
             : null;
         return fromChannelData ?? activity.Conversation?.TenantId;
+    }
+
+    // Channel data that is not Teams' shape names no tenant (it must not fail the turn).
+    private static string? TeamsTenantOf(Activity activity)
+    {
+        try
+        {
+            return activity.GetChannelData<TeamsChannelData>()?.Tenant?.Id;
+        }
+        catch (Exception exception) when (exception is Newtonsoft.Json.JsonException or InvalidCastException)
+        {
+            // GetChannelData casts to JObject: a string, number or array as channel data throws InvalidCastException.
+            return null;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an activity from a tenant outside the allow-list (channel {ChannelId}, type {ActivityType})")]

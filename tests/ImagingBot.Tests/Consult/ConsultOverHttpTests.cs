@@ -140,6 +140,32 @@ public class ConsultOverHttpTests(WebApplicationFactory<Program> factory) : ICla
         Assert.Equal(ImagingBotActivityHandler.NothingToReadHint, (string?)Assert.Single(chat.Replies)["text"]);
     }
 
+    [Fact]
+    public async Task A_channel_without_cards_reads_the_welcome_and_the_recommendation_as_text()
+    {
+        using var client = factory.CreateClient();
+        var conversationId = "sms-" + Guid.NewGuid().ToString("N");
+        async Task<List<JsonObject>> SmsAsync(string text)
+        {
+            var activity = EmulatorActivities.Message(conversationId, text);
+            activity["channelId"] = "sms";
+            using var response = await client.PostAsJsonAsync("/api/messages", activity);
+            return await BotReplies.ReadAsync(response);
+        }
+
+        var help = Assert.Single(await SmsAsync("help"));
+        Assert.False(string.IsNullOrWhiteSpace((string?)help["text"]), "the help card needs a text on a channel without cards");
+
+        await SmsAsync("start");
+        foreach (var answer in new[] { "yes", "yes", "no", "no" })
+        {
+            await SmsAsync(answer);
+        }
+
+        var recommendation = Assert.Single(await SmsAsync("no limit"));
+        Assert.Contains("MRI lumbar spine without and with IV contrast", (string?)recommendation["text"], StringComparison.Ordinal);
+    }
+
     private static void AssertAsks(HttpChat chat, string questionId)
     {
         var reply = Assert.Single(chat.Replies);

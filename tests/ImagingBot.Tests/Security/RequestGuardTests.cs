@@ -34,6 +34,10 @@ public class RequestGuardTests(WebApplicationFactory<Program> factory) : IClassF
     [InlineData("[1, 2, 3]")]
     [InlineData("{\"type\": 42}")]
     [InlineData("{}")]
+    [InlineData("{\"type\": \"message\", \"text\": \"hi\"}")]
+    [InlineData("{\"type\": \"message\", \"serviceUrl\": \"http://127.0.0.1:9/\", \"channelId\": \"emulator\", \"conversation\": {}}")]
+    [InlineData("{\"type\": \"message\", \"serviceUrl\": \"file:///etc/passwd\", \"channelId\": \"emulator\", \"conversation\": {\"id\": \"c\"}}")]
+    [InlineData("{\"type\": \"message\", \"serviceUrl\": \"http://127.0.0.1:9/\", \"channelId\": null, \"conversation\": {\"id\": \"c\"}}")]
     public async Task A_body_that_is_not_an_activity_gets_400_without_a_stack_trace(string body)
     {
         using var client = factory.CreateClient();

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace ImagingBot.Dialogs.Consult;
 
 /// <summary>
@@ -49,7 +46,7 @@ public static class ConsultCommandRecognizer
     public static ConsultCommand? FromText(string? text, out string oneLineCase)
     {
         oneLineCase = string.Empty;
-        var words = Normalize(text);
+        var words = TypedText.Normalize(text);
         if (words.Length == 0)
         {
             return null;
@@ -72,35 +69,5 @@ public static class ConsultCommandRecognizer
         }
 
         return null;
-    }
-
-    /// <summary>Lower case, punctuation dropped, single spaces.</summary>
-    private static string Normalize(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return string.Empty;
-        }
-
-        var builder = new StringBuilder(text.Length);
-        var pendingSpace = false;
-        foreach (var character in text.Trim())
-        {
-            if (char.IsPunctuation(character) || char.IsSymbol(character) || char.IsWhiteSpace(character))
-            {
-                pendingSpace = builder.Length > 0;
-                continue;
-            }
-
-            if (pendingSpace)
-            {
-                builder.Append(' ');
-                pendingSpace = false;
-            }
-
-            builder.Append(char.ToLower(character, CultureInfo.InvariantCulture));
-        }
-
-        return builder.ToString();
     }
 }

@@ -21,7 +21,8 @@ public static class ConsultSteps
         ArgumentNullException.ThrowIfNull(guidance);
         ArgumentNullException.ThrowIfNull(decision);
         ArgumentNullException.ThrowIfNull(cards);
-        var total = guidance.Questions.Count;
+        // The yes/no questions are always asked; the contraindication question comes as one more only when MRI is the answer.
+        var total = guidance.Questions.Count(question => question.Id != IntakeQuestionId.Contraindication);
 
         WaterfallStep<ConsultAnswers, bool> YesNo(string id, IntakeQuestionId question, Func<ConsultAnswers, bool?> read, Func<ConsultAnswers, bool?, ConsultAnswers> write) => new()
         {

@@ -1,0 +1,67 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace ImagingBot.Concurrency;
+
+/// <summary>
+/// Runs the turns of one conversation one after the other, on every instance: the turn holds its
+/// conversation's lock while the bot loads, changes and saves the conversation state. A second click on
+/// the same button therefore sees the first click's answer (and gets the "already answered" note) instead
+/// of overwriting it. Registered after the checks that need no state and before the bot, so it wraps the
+/// whole load-process-save.
+/// </summary>
+public sealed partial class OneTurnPerConversationMiddleware(IConversationLock conversationLock, ConversationLockTiming timing, ILogger<OneTurnPerConversationMiddleware> logger) : Microsoft.Bot.Builder.IMiddleware
+{
+    public const string Busy =
+        "I am still working on your previous message in this conversation, so I could not take in this one. " +
+        "Nothing is lost: please send it again in a moment.";
+
+    public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(next);
+        if (ConversationKey(turnContext.Activity) is not { } key)
+        {
+            // Without a conversation there is no conversation state to protect.
+            await next(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var held = await conversationLock.TryAcquireAsync(key, timing.Wait, cancellationToken).ConfigureAwait(false);
+        if (held is null)
+        {
+            LogBusy(logger, turnContext.Activity.Type, timing.Wait.TotalSeconds);
+            await ReplyBusyAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await using (held.ConfigureAwait(false))
+        {
+            await next(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The key ConversationState stores the conversation under: one lock per stored conversation.</summary>
+    public static string? ConversationKey(Activity activity) =>
+        string.IsNullOrEmpty(activity?.ChannelId) || string.IsNullOrEmpty(activity.Conversation?.Id)
+            ? null
+            : $"{activity.ChannelId}/conversations/{activity.Conversation.Id}";
+
+    private static async Task ReplyBusyAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        if (turnContext.Activity.Type == ActivityTypes.Message)
+        {
+            await turnContext.SendActivityAsync(Busy, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        else if (turnContext.Activity.Type == ActivityTypes.Invoke)
+        {
+            // 429: the client may send it again; nothing was processed.
+            await turnContext.SendActivityAsync(
+                new Activity(ActivityTypesEx.InvokeResponse) { Value = new InvokeResponse { Status = StatusCodes.Status429TooManyRequests } },
+                cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A {ActivityType} turn was not run: its conversation stayed busy for {WaitSeconds} s")]
+    private static partial void LogBusy(ILogger logger, string? activityType, double waitSeconds);
+}

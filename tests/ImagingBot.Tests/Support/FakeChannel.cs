@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ImagingBot.Tests.Support;
+
+/// <summary>
+/// The channel's reply endpoint (the activity's <c>serviceUrl</c>) on a loopback port, speaking the Bot
+/// Connector wire format: replies are POSTed to <c>/v3/conversations/{id}/activities[/{replyToId}]</c> and
+/// answered with a resource id. Stands in for the Teams service, which tests cannot reach.
+/// </summary>
+public sealed class FakeChannel : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private FakeChannel(WebApplication app, Uri serviceUrl)
+    {
+        _app = app;
+        ServiceUrl = serviceUrl;
+    }
+
+    public Uri ServiceUrl { get; }
+
+    /// <summary>Every reply the bot sent to the channel.</summary>
+    public ConcurrentQueue<JsonObject> Replies { get; } = new();
+
+    public static async Task<FakeChannel> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var channel = (FakeChannel?)null;
+        async Task<IResult> Receive(HttpContext context)
+        {
+            var reply = await JsonNode.ParseAsync(context.Request.Body);
+            if (reply is JsonObject activity)
+            {
+                channel!.Replies.Enqueue(activity);
+            }
+
+            return Results.Json(new { id = Guid.NewGuid().ToString("N") });
+        }
+
+        app.MapPost("/v3/conversations/{conversationId}/activities", (Delegate)Receive);
+        app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (Delegate)Receive);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        channel = new FakeChannel(app, new Uri(address.TrimEnd('/') + "/"));
+        return channel;
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
