@@ -28,7 +28,7 @@ internal static class LoadStep
         await Task.Delay(warmup).ConfigureAwait(false);
         using var process = Process.GetCurrentProcess();
         var cpuAtStart = process.TotalProcessorTime;
-        var allocatedAtStart = GC.GetTotalAllocatedBytes(precise: false);
+        var allocatedAtStart = GC.GetTotalAllocatedBytes(precise: true);
         var profileAtStart = profile?.Snapshot();
         int[] collectionsAtStart = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         window.Start = Stopwatch.GetTimestamp();
@@ -42,7 +42,7 @@ internal static class LoadStep
         window.Stopping = true;
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuAtStart;
-        var allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedAtStart;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedAtStart;
         var server = profile?.Snapshot().Minus(profileAtStart!);
         var collections = string.Join('/', Enumerable.Range(0, 3).Select(generation => GC.CollectionCount(generation) - collectionsAtStart[generation]));
 
