@@ -22,7 +22,8 @@ public static class BotRuntimeExtensions
             .Validate(options => options.MaxRequestBodyBytes > 0, $"Setting '{BotOptions.SectionName}:MaxRequestBodyBytes' must be a positive number of bytes.")
             .ValidateOnStart();
         builder.Services.AddHttpClient();
-        builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        builder.Services.AddSingleton<BotFrameworkAuthentication>(services =>
+            new ConnectorReusingAuthentication(ActivatorUtilities.CreateInstance<ConfigurationBotFrameworkAuthentication>(services)));
         builder.Services.AddSingleton<TenantAllowListMiddleware>();
         builder.Services.AddSingleton<MessageLengthMiddleware>();
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter, ImagingBotAdapter>();

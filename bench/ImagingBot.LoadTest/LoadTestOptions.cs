@@ -1,0 +1,129 @@
+using System.Globalization;
+
+namespace ImagingBot.LoadTest;
+
+/// <summary>The command line of the load benchmark. Every bound is finite so a run always ends.</summary>
+internal sealed record LoadTestOptions
+{
+    public IReadOnlyList<string> Scenarios { get; init; } = ["floor", "consult"];
+
+    public IReadOnlyList<string> Stores { get; init; } = ["memory", "redis"];
+
+    public IReadOnlyList<int> Concurrency { get; init; } = [1, 16, 64, 256];
+
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
+
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Upper bound on the turns of one step, whatever the duration.</summary>
+    public long MaxTurnsPerStep { get; init; } = 2_000_000;
+
+    /// <summary>A request that takes longer than this counts as an error.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Finished consults between the two memory readings (Redis store).</summary>
+    public int MemoryConsults { get; init; } = 10_000;
+
+    /// <summary>Upper bound on the time of the memory check.</summary>
+    public TimeSpan MemoryTimeLimit { get; init; } = TimeSpan.FromMinutes(3);
+
+    public int FaqConcurrency { get; init; } = 64;
+
+    /// <summary>Also run the floor at 64 with the app's production logging (Information) to show what it costs.</summary>
+    public bool CompareLogging { get; init; } = true;
+
+    /// <summary>The minimum log level of the bench host; the app's appsettings.json uses Information.</summary>
+    public LogLevel LogLevel { get; init; } = LogLevel.Warning;
+
+    /// <summary>An existing Redis (host:port); when null the bench starts its own redis-server on a free loopback port.</summary>
+    public string? Redis { get; init; }
+
+    public string? MarkdownPath { get; init; } = "docs/performance.md";
+
+    public string? JsonPath { get; init; } = "bench/results/loadtest-latest.json";
+
+    public bool Quick { get; init; }
+
+    /// <summary>Wrap the IBot and the IStorage in timing decorators and report where a turn's server time goes.</summary>
+    public bool Profile { get; init; }
+
+    /// <summary>Sample allocations by type during each step (GCAllocationTick events) and print the top types.</summary>
+    public bool AllocationProfile { get; init; }
+
+    public static string Usage => """
+        Usage: dotnet run -c Release --project bench/ImagingBot.LoadTest -- [options]
+          --quick                 smoke run (~1 min): 2 s steps, 1 s warm-up, 1,000 consults for the memory check
+          --scenarios LIST        floor,consult (default both)
+          --stores LIST           memory,redis (default both)
+          --concurrency LIST      concurrent conversations per step (default 1,16,64,256)
+          --duration SECONDS      measured time per step (default 10)
+          --warmup SECONDS        warm-up per step, not measured (default 3)
+          --max-turns N           bound on the turns of one step (default 2000000)
+          --memory-consults N     finished consults between the memory readings (default 10000; 0 skips)
+          --faq-concurrency N     concurrent compose-box searches (default 64; 0 skips)
+          --log-level LEVEL       bench host log level (default Warning)
+          --no-logging-compare    skip the floor step with production (Information) logging
+          --alloc-profile         print the types that allocate the most in each step (sampled, in-process)
+          --profile               time the bot's turn and the store's reads and writes on the server (timing decorators)
+          --redis HOST:PORT       use this Redis instead of starting one on 127.0.0.1
+          --markdown PATH         results section written into this file (default docs/performance.md; 'none' skips)
+          --json PATH             raw results (default bench/results/loadtest-latest.json; 'none' skips)
+        """;
+
+    public static LoadTestOptions Parse(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var options = args.Contains("--quick")
+            ? new LoadTestOptions
+            {
+                Quick = true,
+                Warmup = TimeSpan.FromSeconds(1),
+                Duration = TimeSpan.FromSeconds(2),
+                MemoryConsults = 1_000,
+                MemoryTimeLimit = TimeSpan.FromSeconds(60),
+                MarkdownPath = null,
+                JsonPath = "bench/results/loadtest-quick.json",
+            }
+            : new LoadTestOptions();
+
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"Option {name} needs a value.");
+            options = name switch
+            {
+                "--quick" => options,
+                "--scenarios" => options with { Scenarios = List(Value()) },
+                "--stores" => options with { Stores = List(Value()) },
+                "--concurrency" => options with { Concurrency = [.. List(Value()).Select(Int)] },
+                "--duration" => options with { Duration = Seconds(Value()) },
+                "--warmup" => options with { Warmup = Seconds(Value()) },
+                "--max-turns" => options with { MaxTurnsPerStep = long.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--memory-consults" => options with { MemoryConsults = Int(Value()) },
+                "--faq-concurrency" => options with { FaqConcurrency = Int(Value()) },
+                "--log-level" => options with { LogLevel = Enum.Parse<LogLevel>(Value(), ignoreCase: true) },
+                "--no-logging-compare" => options with { CompareLogging = false },
+                "--profile" => options with { Profile = true },
+                "--alloc-profile" => options with { AllocationProfile = true },
+                "--redis" => options with { Redis = Value() },
+                "--markdown" => options with { MarkdownPath = NoneToNull(Value()) },
+                "--json" => options with { JsonPath = NoneToNull(Value()) },
+                _ => throw new ArgumentException($"Unknown option '{name}'."),
+            };
+        }
+
+        var unknown = options.Scenarios.Except(["floor", "consult"]).Concat(options.Stores.Except(["memory", "redis"])).ToList();
+        return unknown.Count > 0
+            ? throw new ArgumentException($"Unknown scenario or store: {string.Join(", ", unknown)}.")
+            : options.Concurrency.Any(n => n < 1) ? throw new ArgumentException("Concurrency must be at least 1.") : options;
+    }
+
+    private static List<string> List(string value) =>
+        [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => v.ToLowerInvariant())];
+
+    private static int Int(string value) => int.Parse(value, CultureInfo.InvariantCulture);
+
+    private static TimeSpan Seconds(string value) => TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture));
+
+    private static string? NoneToNull(string value) => value.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : value;
+}

@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text;
+
+namespace ImagingBot.LoadTest.Reporting;
+
+/// <summary>
+/// The "Load benchmark (HTTP)" section of docs/performance.md. The section is replaced in place (from its heading to
+/// the next level-2 heading), so other sections of the file, like the microbenchmarks, stay as they are.
+/// </summary>
+internal static class MarkdownReport
+{
+    public const string Heading = "## Load benchmark (HTTP)";
+    public const string AnalysisStart = "<!-- analysis: kept across runs -->";
+    public const string AnalysisEnd = "<!-- /analysis -->";
+
+    public static void WriteSection(string path, RunReport report)
+    {
+        var existing = File.Exists(path) ? File.ReadAllText(path) : "# Performance\n";
+        var (before, oldSection, after) = Split(existing);
+        var analysis = ExtractAnalysis(oldSection) ?? "_No analysis written yet._";
+        var section = Render(report, analysis);
+        var text = before.TrimEnd('\n') + "\n\n" + section + (after.Length > 0 ? "\n" + after.TrimStart('\n') : string.Empty);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        File.WriteAllText(path, text.TrimEnd('\n') + "\n");
+    }
+
+    public static string Render(RunReport report, string analysis)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var md = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        md.AppendLine(Heading).AppendLine();
+        md.AppendLine("The bot over real HTTP: Kestrel on 127.0.0.1, the app's own wiring (`AddBotRuntime`, `AddConversationState`, `AddImagingBot`, `MapBotEndpoints`), anonymous Emulator-style activities with `deliveryMode: expectReplies` so every reply comes back in the HTTP response and no outbound connector call is made. The floor is the same host, adapter, middleware and store with an echo `IBot` that reads and saves a turn counter in `ConversationState`.").AppendLine();
+        md.AppendLine("```sh").AppendLine(report.Command).AppendLine("```").AppendLine();
+        md.AppendLine(inv, $"- Date: {report.StartedAt:yyyy-MM-dd HH:mm} UTC, run took {report.Elapsed.TotalMinutes:F1} min; commit {report.Machine.Commit ?? "unknown"}");
+        md.AppendLine(inv, $"- Machine: {report.Machine.Cores} cores ({report.Machine.Cpu}), {report.Machine.Memory} RAM, {report.Machine.Os}");
+        md.AppendLine(inv, $"- Runtime: {report.Machine.Runtime}, Release build, {report.Machine.Gc} GC{(report.Machine.Redis is { } redis ? "; " + redis : string.Empty)}");
+        md.AppendLine(inv, $"- Load generator: {report.Generator}");
+        md.AppendLine(inv, $"- Load: {report.Load}");
+        md.AppendLine("- Consult: a virtual clinician per conversation sends `start`, clicks the planned answer button of every question card (its `Action.Submit` data sent back as `value` with no text) and checks that the recommendation card orders the expected study first (the TextBlock after \"Order first\"); three patients rotate (the article's patient: MRI lumbar spine without and with IV contrast; a pacemaker: CT lumbar spine with IV contrast; no gadolinium: MRI lumbar spine without IV contrast). The next consult starts in the same conversation with the card's \"New consult\" button, as in a Teams chat (the memory check uses a new conversation per consult instead). A wrong or missing reply counts as an error, and the virtual clinician then starts over.");
+        md.AppendLine("- CPU % is this process's CPU time (bot and load generator together) over the step as a share of all cores, and CPU ms/turn the same CPU time per turn (the cost of a turn, whatever share of the cores the machine left us); KB alloc/turn the bytes the process allocated per turn; Reply KB the mean HTTP response body (the bot's replies); Check ms the wall time the load generator spent checking each reply after it arrived (part of CPU ms/turn, not of the bot); Load avg is the machine's 1-minute load average at the end of the step. Other work on the machine takes the rest: compare rows measured side by side (floor and consult alternate at each concurrency).");
+        md.AppendLine();
+        if (report.Pending.Count > 0)
+        {
+            md.AppendLine("Pending in this run:");
+            foreach (var item in report.Pending)
+            {
+                md.AppendLine(inv, $"- {item}");
+            }
+
+            md.AppendLine();
+        }
+
+        md.AppendLine("| Scenario | Store | Conversations | Turns/s | Consults/s | p50 ms | p99 ms | Errors | CPU % | CPU ms/turn | KB alloc/turn | Reply KB | Check ms | Load avg |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        var rows = report.Steps.AsEnumerable();
+        rows = rows.Concat(report.FloorVariants);
+
+        if (report.FaqSearch is { } faq)
+        {
+            rows = rows.Append(faq);
+        }
+
+        foreach (var step in rows)
+        {
+            var scenario = step.Scenario + (step.Variant.Length > 0 ? $" ({step.Variant})" : string.Empty);
+            var consults = step.Scenario == "consult" ? step.ConsultsPerSecond.ToString("F0", inv) : "-";
+            md.AppendLine(inv, $"| {scenario} | {step.Store} | {step.Concurrency} | {step.TurnsPerSecond:F0} | {consults} | {step.P50Ms:F2} | {step.P99Ms:F2} | {step.Errors} | {step.ProcessCpuPercent:F0} | {step.CpuMsPerTurn:F2} | {step.AllocatedBytesPerTurn / 1024:F0} | {step.ResponseBytesPerTurn / 1024:F1} | {step.GeneratorCheckMsPerTurn:F3} | {step.LoadAverage:F1} |");
+        }
+
+        md.AppendLine();
+        var notes = report.Steps.Concat(report.FaqSearch is null ? [] : [report.FaqSearch]).Where(step => step.ErrorKinds.Count > 0 || step.Notes.Count > 0).ToList();
+        foreach (var step in notes)
+        {
+            md.AppendLine(inv, $"- {step.Label}: {string.Join("; ", step.ErrorKinds.Concat(step.Notes).Select(kind => $"{kind.Value} x {kind.Key}"))}");
+        }
+
+        if (report.ProductionLogLinesPerTurn is { } perTurn)
+        {
+            md.AppendLine(inv, $"- Floor variants at 64 (alternating rounds, same machine load): *as benchmarked*; *log level Information*, the app's appsettings.json filters with Default at Information and the console logger writing to a file, most frequent entries over its measured and warm-up turns: {string.Join("; ", report.ProductionLogEntries.Select(entry => $"`{entry.Key}` x {entry.Value:N0}"))}; *stock authentication*: Bot Framework's ConfigurationBotFrameworkAuthentication as registered before our ConnectorReusingAuthentication (a new ConnectorClient and UserTokenClient on every turn).");
+        }
+
+        if (report.StateSizes.Count > 0)
+        {
+            md.AppendLine(inv, $"- Serialized conversation state read raw from the store after the steps: {string.Join("; ", report.StateSizes.Select(size => $"{size.Store} {size.Keys} conversations, max {size.MaxBytes} B, mean {size.MeanBytes:F0} B"))}.");
+        }
+
+        if (report.Memory is { } memory)
+        {
+            md.AppendLine(inv, $"- Process memory ({report.MemoryStore} store; consults in new conversations, 64 at a time, after a forced full GC): {string.Join("; ", memory.Readings.Select(r => $"after {r.ConsultsSoFar:N0} consults GC heap {r.GcHeapBytes / 1048576.0:F1} MiB, working set {r.WorkingSetBytes / 1048576.0:F1} MiB, GC committed {r.GcCommittedBytes / 1048576.0:F1} MiB"))}{(memory.HitTimeLimit ? " (stopped at the time limit)" : string.Empty)}.");
+        }
+
+        var profiled = report.Steps.Where(step => step.Profile is not null).ToList();
+        if (profiled.Count > 0)
+        {
+            md.AppendLine().AppendLine("Server time per turn (`--profile`: timing decorators around the app's IBot and IStorage; the rest of the round trip is Kestrel, the adapter, JSON and the load generator):").AppendLine();
+            md.AppendLine("| Scenario | Store | Conversations | Round trip mean ms | Bot turn ms | Store read ms | Store write ms |");
+            md.AppendLine("|---|---|---:|---:|---:|---:|---:|");
+            foreach (var step in profiled)
+            {
+                var server = step.Profile!;
+                md.AppendLine(inv, $"| {step.Scenario} | {step.Store} | {step.Concurrency} | {step.MeanMs:F3} | {server.BotMsPerTurn:F3} | {server.StoreReadMsPerTurn:F3} | {server.StoreWriteMsPerTurn:F3} |");
+            }
+        }
+
+        md.AppendLine().AppendLine("### Targets (issue 8)").AppendLine();
+        md.AppendLine("| Target | Measured | Result |").AppendLine("|---|---|---|");
+        foreach (var check in TargetCheck.Evaluate(report))
+        {
+            md.AppendLine(inv, $"| {check.Target} | {check.Measured} | {check.Result} |");
+        }
+
+        md.AppendLine().AppendLine("### Analysis").AppendLine();
+        md.AppendLine(AnalysisStart).AppendLine(analysis.Trim()).AppendLine(AnalysisEnd);
+        return md.ToString();
+    }
+
+    private static (string Before, string Section, string After) Split(string text)
+    {
+        var start = text.IndexOf(Heading, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return (text, string.Empty, string.Empty);
+        }
+
+        var next = text.IndexOf("\n## ", start + Heading.Length, StringComparison.Ordinal);
+        return next < 0
+            ? (text[..start], text[start..], string.Empty)
+            : (text[..start], text[start..(next + 1)], text[(next + 1)..]);
+    }
+
+    private static string? ExtractAnalysis(string section)
+    {
+        var start = section.IndexOf(AnalysisStart, StringComparison.Ordinal);
+        var end = section.IndexOf(AnalysisEnd, StringComparison.Ordinal);
+        return start >= 0 && end > start ? section[(start + AnalysisStart.Length)..end] : null;
+    }
+}
