@@ -75,7 +75,7 @@ public sealed class ConnectorReusingAuthentication(BotFrameworkAuthentication in
                 }
 
                 // Not bound to this request's cancellation: the client outlives the turn that made it.
-                client = clients.GetOrAdd(key, _ => new Lazy<Task<IConnectorClient>>(() => factory.CreateAsync(serviceUrl, audience, CancellationToken.None)));
+                client = clients.GetOrAdd(key, _ => new Lazy<Task<IConnectorClient>>(() => CreateSharedAsync(serviceUrl, audience)));
             }
 
             try
@@ -88,5 +88,8 @@ public sealed class ConnectorReusingAuthentication(BotFrameworkAuthentication in
                 throw;
             }
         }
+
+        private async Task<IConnectorClient> CreateSharedAsync(string serviceUrl, string audience) =>
+            new SharedConnectorClient(await factory.CreateAsync(serviceUrl, audience, CancellationToken.None).ConfigureAwait(false));
     }
 }

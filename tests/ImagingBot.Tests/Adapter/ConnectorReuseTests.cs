@@ -30,8 +30,26 @@ public class ConnectorReuseTests(WebApplicationFactory<Program> factory) : IClas
 
         Assert.Equal(3, witness.ConnectorClients.Count);
         Assert.All(witness.ConnectorClients, connector => Assert.Same(witness.ConnectorClients[0], connector));
-        Assert.IsType<ConnectorClient>(witness.ConnectorClients[0]);
         Assert.Equal(new Uri("http://127.0.0.1:9/"), witness.ConnectorClients[0].BaseUri);
+    }
+
+    [Fact]
+    public async Task The_shared_connector_client_still_delivers_replies_after_earlier_turns_ended()
+    {
+        // The turn context disposes what it holds when a turn ends; the shared client must outlive that.
+        await using var channel = await FakeChannel.StartAsync();
+        using var client = factory.CreateClient();
+
+        foreach (var text in new[] { "help", "faq", "help" })
+        {
+            var activity = EmulatorActivities.Message("reuse-delivery", text);
+            activity.Remove("deliveryMode");
+            activity["serviceUrl"] = channel.ServiceUrl.ToString();
+            using var response = await client.PostAsJsonAsync("/api/messages", activity);
+            Assert.True(response.IsSuccessStatusCode, $"turn '{text}': {(int)response.StatusCode}");
+        }
+
+        Assert.Equal(3, channel.Replies.Count);
     }
 
     [Fact]
