@@ -15,6 +15,13 @@ namespace ImagingBot.Templating;
 public sealed class AdaptiveCardTemplate
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = TemplateCompiler.Encoder };
+
+    // A card is copied out of the buffer before the next expansion on the thread, so one buffer per thread
+    // serves every expansion (a new 16 KB buffer per card was most of a turn's allocations).
+    private const int InitialBufferBytes = 16 * 1024;
+    private const int MaxKeptBufferBytes = 1024 * 1024;
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
     private readonly TemplateNode _root;
 
     /// <exception cref="AdaptiveCardTemplateException">The JSON or an expression in it is not valid or not supported.</exception>
@@ -45,7 +52,16 @@ public sealed class AdaptiveCardTemplate
     public string Expand(EvaluationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return Encoding.UTF8.GetString(Write(context, new ExpansionRun(strict: false)).WrittenSpan);
+        var buffer = RentBuffer();
+        try
+        {
+            Write(context, new ExpansionRun(strict: false), buffer);
+            return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
+        finally
+        {
+            ReturnBuffer(buffer);
+        }
     }
 
     /// <summary>Expands to a node (for callers that adjust or embed the card).</summary>
@@ -59,21 +75,42 @@ public sealed class AdaptiveCardTemplate
     public IReadOnlyList<string> Validate(object? rootData)
     {
         var run = new ExpansionRun(strict: true);
-        Write(rootData as EvaluationContext ?? new EvaluationContext(rootData), run);
+        var buffer = RentBuffer();
+        try
+        {
+            Write(rootData as EvaluationContext ?? new EvaluationContext(rootData), run, buffer);
+        }
+        finally
+        {
+            ReturnBuffer(buffer);
+        }
+
         return run.Problems;
     }
 
-    private ArrayBufferWriter<byte> Write(EvaluationContext context, ExpansionRun run)
+    // Taken out of the slot while in use, so an expansion nested in another one gets a buffer of its own.
+    private static ArrayBufferWriter<byte> RentBuffer()
+    {
+        var buffer = t_buffer ?? new ArrayBufferWriter<byte>(InitialBufferBytes);
+        t_buffer = null;
+        buffer.ResetWrittenCount();
+        return buffer;
+    }
+
+    private static void ReturnBuffer(ArrayBufferWriter<byte> buffer)
+    {
+        if (buffer.Capacity <= MaxKeptBufferBytes)
+        {
+            t_buffer = buffer;
+        }
+    }
+
+    private void Write(EvaluationContext context, ExpansionRun run, ArrayBufferWriter<byte> buffer)
     {
         var root = Value.FromNode(ToNode(context.Root));
         var scope = new Scope(root, Value.FromNode(ToNode(context.Host)), root, index: null, run);
-        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            _root.Write(writer, scope);
-        }
-
-        return buffer;
+        using var writer = new Utf8JsonWriter(buffer, WriterOptions);
+        _root.Write(writer, scope);
     }
 
     private static JsonNode? ToNode(object? data) => data switch

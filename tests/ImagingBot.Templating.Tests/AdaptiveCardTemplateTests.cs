@@ -198,4 +198,23 @@ public class AdaptiveCardTemplateTests
         Assert.Equal("""{"t":"Study: ."}""", template.Expand(data));
         Assert.Equal("/t: '${study}' is null inside a string", Assert.Single(template.Validate(data)));
     }
+
+    [Fact]
+    public void A_card_expanded_after_a_larger_one_holds_only_its_own_json()
+    {
+        // Expansions on a thread share one output buffer: nothing of an earlier, longer card may leak into a later one.
+        var large = new AdaptiveCardTemplate("""{ "body": [ { "$data": "${items}", "text": "${name}" } ] }""");
+        var small = new AdaptiveCardTemplate("""{ "text": "${name}" }""");
+        var items = new JsonArray([.. Enumerable.Range(0, 2000).Select(n => (JsonNode)new JsonObject { ["name"] = $"item {n}" })]);
+        var largeData = new JsonObject { ["items"] = items };
+
+        var first = large.Expand(largeData);
+        var second = small.Expand(JsonNode.Parse("""{ "name": "short" }"""));
+        var third = large.Expand(largeData);
+
+        Assert.True(first.Length > 16 * 1024);
+        Assert.Equal("""{"text":"short"}""", second);
+        Assert.Equal(first, third);
+        Assert.Equal(2000, JsonNode.Parse(third)!["body"]!.AsArray().Count);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text;
+using ImagingBot.State;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -25,18 +26,23 @@ internal sealed record StateSize(string Store, int Keys, long MaxBytes, double M
     /// </summary>
     public static StateSize FromMemoryStorage(IStorage storage)
     {
-        if (storage is not MemoryStorage memory)
+        IReadOnlyList<MemoryStorage> stores = storage switch
         {
-            throw new InvalidOperationException($"Expected MemoryStorage, found {storage.GetType().Name}.");
-        }
+            PartitionedMemoryStorage partitioned => partitioned.Partitions,
+            MemoryStorage memory => [memory],
+            _ => throw new InvalidOperationException($"Expected MemoryStorage, found {storage.GetType().Name}."),
+        };
 
         var field = typeof(MemoryStorage).GetFields(BindingFlags.Instance | BindingFlags.NonPublic)
             .Single(f => f.FieldType == typeof(Dictionary<string, JObject>));
-        var items = (Dictionary<string, JObject>)field.GetValue(memory)!;
-        List<(string, long)> entries;
-        lock (items)
+        List<(string, long)> entries = [];
+        foreach (var memory in stores)
         {
-            entries = [.. items.Select(item => (item.Key, (long)Encoding.UTF8.GetByteCount(item.Value.ToString(Formatting.None))))];
+            var items = (Dictionary<string, JObject>)field.GetValue(memory)!;
+            lock (items)
+            {
+                entries.AddRange(items.Select(item => (item.Key, (long)Encoding.UTF8.GetByteCount(item.Value.ToString(Formatting.None)))));
+            }
         }
 
         return From("memory", entries);

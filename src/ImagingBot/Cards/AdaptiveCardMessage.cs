@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Bot.Schema;
@@ -48,12 +49,27 @@ public static class AdaptiveCardMessage
         return JObject.Load(reader);
     }
 
-    // Only the card's top-level fallbackText and speak are needed, so the JSON is scanned, not parsed into a tree.
+    // Only the card's top-level fallbackText and speak are needed, so the JSON is scanned, not parsed into a tree;
+    // its UTF-8 form goes into a pooled buffer (a new array per card was a turn's second largest allocation).
     private static (string? FallbackText, string? Speak) ReadFallback(string cardJson)
+    {
+        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(cardJson.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(cardJson, utf8);
+            return ReadFallback(utf8.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(utf8);
+        }
+    }
+
+    private static (string? FallbackText, string? Speak) ReadFallback(ReadOnlySpan<byte> cardUtf8)
     {
         string? fallbackText = null;
         string? speak = null;
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(cardJson));
+        var reader = new Utf8JsonReader(cardUtf8);
         reader.Read();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName && (fallbackText is null || speak is null))
         {

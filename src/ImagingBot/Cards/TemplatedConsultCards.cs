@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ImagingBot.Dialogs;
 using ImagingBot.Dialogs.Consult;
@@ -69,10 +70,13 @@ public sealed class TemplatedConsultCards : IConsultCards
     public Attachment FaqAnswerAttachment(FaqEntry entry)
     {
         // Inserted into a chat the bot may not be in: a Submit button there would go nowhere.
-        var card = JsonNode.Parse(_catalog[FaqAnswerTemplate].Expand(FaqAnswerCardData.From(entry, _guidance.Source)))!.AsObject();
+        var card = JsonNode.Parse(_catalog[FaqAnswerTemplate].Expand(RootOf(FaqAnswerCardData.From(entry, _guidance.Source))))!.AsObject();
         card.Remove("actions");
         return AdaptiveCardMessage.Attachment(card.ToJsonString());
     }
 
-    private IMessageActivity Message(string template, object data) => AdaptiveCardMessage.Message(_catalog[template].Expand(data));
+    private IMessageActivity Message(string template, object data) => AdaptiveCardMessage.Message(_catalog[template].Expand(RootOf(data)));
+
+    // The same JSON the engine would make by reflection (web defaults), from compile-time metadata instead.
+    private static JsonNode? RootOf(object data) => JsonSerializer.SerializeToNode(data, data.GetType(), CardDataJsonContext.Default);
 }
