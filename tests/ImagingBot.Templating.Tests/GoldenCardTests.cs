@@ -11,7 +11,7 @@ public class GoldenCardTests
     public static TheoryData<string> Samples()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(RepositoryLayout.Cards, "*.data.json").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.EnumerateFiles(RepositoryLayout.PathOf("cards"), "*.data.json").Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetFileName(file));
         }
@@ -23,9 +23,9 @@ public class GoldenCardTests
     [MemberData(nameof(Samples))]
     public void Our_expansion_equals_the_official_golden(string sampleFile)
     {
-        var catalog = CardTemplateCatalog.Load(RepositoryLayout.Cards);
+        var catalog = CardTemplateCatalog.Load(RepositoryLayout.PathOf("cards"));
         var sample = catalog.Samples.Single(s => Path.GetFileName(s.Path) == sampleFile);
-        var goldenPath = Path.Combine(RepositoryLayout.Goldens, sample.GoldenFileName);
+        var goldenPath = Path.Combine(RepositoryLayout.PathOf("cards", "golden"), sample.GoldenFileName);
         Assert.True(File.Exists(goldenPath), $"No golden {sample.GoldenFileName}: run scripts/regenerate-card-goldens.sh");
 
         var card = catalog[sample.TemplateName].Expand(JsonNode.Parse(File.ReadAllText(sample.Path)));
@@ -36,9 +36,9 @@ public class GoldenCardTests
     [Fact]
     public void Every_golden_belongs_to_a_sample_and_every_template_has_one()
     {
-        var catalog = CardTemplateCatalog.Load(RepositoryLayout.Cards);
+        var catalog = CardTemplateCatalog.Load(RepositoryLayout.PathOf("cards"));
         var expected = catalog.Samples.Select(s => s.GoldenFileName).Order(StringComparer.Ordinal);
-        var actual = Directory.EnumerateFiles(RepositoryLayout.Goldens, "*.expanded.json").Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        var actual = Directory.EnumerateFiles(RepositoryLayout.PathOf("cards", "golden"), "*.expanded.json").Select(Path.GetFileName).Order(StringComparer.Ordinal);
 
         Assert.Equal(expected, actual);
         Assert.Equal(
@@ -49,12 +49,12 @@ public class GoldenCardTests
     [Fact]
     public void The_engine_conformance_fixture_equals_the_official_golden()
     {
-        var template = new AdaptiveCardTemplate(File.ReadAllText(Path.Combine(RepositoryLayout.ConformanceFixtures, "syntax.template.json")));
-        var data = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryLayout.ConformanceFixtures, "syntax.data.json")));
+        var template = new AdaptiveCardTemplate(File.ReadAllText(Path.Combine(RepositoryLayout.PathOf("tests", "ImagingBot.Templating.Tests", "Conformance"), "syntax.template.json")));
+        var data = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryLayout.PathOf("tests", "ImagingBot.Templating.Tests", "Conformance"), "syntax.data.json")));
 
         var card = template.Expand(data);
 
-        var golden = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryLayout.ConformanceFixtures, "syntax.expanded.json")));
+        var golden = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryLayout.PathOf("tests", "ImagingBot.Templating.Tests", "Conformance"), "syntax.expanded.json")));
         JsonAssert.Equal(golden, JsonNode.Parse(card), "syntax fixture");
     }
 }

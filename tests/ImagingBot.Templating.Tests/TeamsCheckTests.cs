@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace ImagingBot.Templating.Tests;
@@ -15,7 +14,7 @@ public sealed class TeamsCheckTests : IDisposable
     [Fact]
     public void Every_card_we_expand_passes_teams_check_with_no_error_no_warning_and_at_most_28_kb()
     {
-        var catalog = CardTemplateCatalog.Load(RepositoryLayout.Cards);
+        var catalog = CardTemplateCatalog.Load(RepositoryLayout.PathOf("cards"));
         var files = new List<string>();
         foreach (var sample in catalog.Samples)
         {
@@ -43,13 +42,13 @@ public sealed class TeamsCheckTests : IDisposable
     public void The_official_engine_still_expands_every_sample_to_its_golden()
     {
         // Catches a template edited without regenerating the goldens (the C# test alone would then compare to stale files).
-        var catalog = CardTemplateCatalog.Load(RepositoryLayout.Cards);
+        var catalog = CardTemplateCatalog.Load(RepositoryLayout.PathOf("cards"));
         foreach (var sample in catalog.Samples)
         {
-            var (exit, output, errors) = Run(["template", "--sort-keys", Path.Combine(RepositoryLayout.Cards, $"{sample.TemplateName}.template.json"), sample.Path]);
+            var (exit, output, errors) = Run(["template", "--sort-keys", Path.Combine(RepositoryLayout.PathOf("cards"), $"{sample.TemplateName}.template.json"), sample.Path]);
 
             Assert.True(exit == 0, $"teams-check template failed for {sample.Path}: {errors}");
-            var golden = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryLayout.Goldens, sample.GoldenFileName)));
+            var golden = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryLayout.PathOf("cards", "golden"), sample.GoldenFileName)));
             JsonAssert.Equal(golden, JsonNode.Parse(output), $"official expansion of {Path.GetFileName(sample.Path)} (run scripts/regenerate-card-goldens.sh)");
         }
     }
@@ -58,28 +57,7 @@ public sealed class TeamsCheckTests : IDisposable
 
     private static (int Exit, string Output, string Errors) Run(IEnumerable<string> arguments)
     {
-        var start = new ProcessStartInfo(RepositoryLayout.TeamsCheck())
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-
-        // The first run installs the tool's npm packages into a cache, hence the generous limit.
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("teams-check did not finish within 5 minutes.");
-        }
-
-        return (process.ExitCode, output.Result, errors.Result);
+        var result = RepositoryLayout.Run(RepositoryLayout.TeamsCheck(), arguments);
+        return (result.ExitCode, result.StandardOutput, result.StandardError);
     }
 }

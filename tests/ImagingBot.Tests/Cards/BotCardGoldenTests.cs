@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using ImagingBot.Tests.Deployment;
 
 namespace ImagingBot.Tests.Cards;
 

@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text.Json.Nodes;
-using ImagingBot.Tests.Deployment;
 
 namespace ImagingBot.Tests.TeamsPackage;
 
