@@ -1,9 +1,6 @@
-using System.Reflection;
 using System.Text;
 using ImagingBot.State;
 using Microsoft.Bot.Builder;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 using StackExchange.Redis;
 
 namespace ImagingBot.LoadTest.Measurements;
@@ -20,33 +17,10 @@ internal sealed record StateSize(string Store, int Keys, long MaxBytes, double M
         return new StateSize(store, list.Count, largest.Bytes, list.Count > 0 ? list.Average(entry => entry.Bytes) : 0, largest.Key);
     }
 
-    /// <summary>
-    /// MemoryStorage keeps each item as a JObject in a private dictionary; its compact JSON is what a durable store
-    /// would hold. Read by reflection: the bench must not change the app's wiring to see it.
-    /// </summary>
-    public static StateSize FromMemoryStorage(IStorage storage)
-    {
-        IReadOnlyList<MemoryStorage> stores = storage switch
-        {
-            PartitionedMemoryStorage partitioned => partitioned.Partitions,
-            MemoryStorage memory => [memory],
-            _ => throw new InvalidOperationException($"Expected MemoryStorage, found {storage.GetType().Name}."),
-        };
-
-        var field = typeof(MemoryStorage).GetFields(BindingFlags.Instance | BindingFlags.NonPublic)
-            .Single(f => f.FieldType == typeof(Dictionary<string, JObject>));
-        List<(string, long)> entries = [];
-        foreach (var memory in stores)
-        {
-            var items = (Dictionary<string, JObject>)field.GetValue(memory)!;
-            lock (items)
-            {
-                entries.AddRange(items.Select(item => (item.Key, (long)Encoding.UTF8.GetByteCount(item.Value.ToString(Formatting.None)))));
-            }
-        }
-
-        return From("memory", entries);
-    }
+    /// <summary>The app's Memory store keeps each item's JSON as a durable store would hold it.</summary>
+    public static StateSize FromMemoryStorage(IStorage storage) => storage is ConcurrentMemoryStorage memory
+        ? From("memory", memory.StoredJson().Select(item => (item.Key, (long)Encoding.UTF8.GetByteCount(item.Value))))
+        : throw new InvalidOperationException($"Expected the app's Memory store, found {storage.GetType().Name}.");
 
     /// <summary>Every key of the prefix in Redis, raw: string values by length, hashes by their fields and values.</summary>
     public static async Task<StateSize> FromRedisAsync(string endpoint, string keyPrefix)

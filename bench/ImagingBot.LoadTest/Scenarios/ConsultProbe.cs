@@ -18,8 +18,7 @@ internal static class ConsultProbe
                 throw new InvalidOperationException("The bot did not answer 'start': " + error);
             }
 
-            var asksAQuestion = Replies.Cards(document).SelectMany(Replies.SubmitActions)
-                .Any(action => action.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object && data.TryGetProperty("questionId", out _));
+            var asksAQuestion = Replies.SubmitData(document).Any(data => data.TryGetProperty("questionId", out _));
             return asksAQuestion ? ConsultMode.Consult : ConsultMode.GreetingOnly;
         }
     }

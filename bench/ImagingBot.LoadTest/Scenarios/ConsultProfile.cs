@@ -40,8 +40,20 @@ internal sealed record ConsultProfile(string Name, bool Cancer, bool Infection, 
         };
     }
 
-    public static string Normalize(string value) =>
-        string.Concat(value.Where(char.IsLetterOrDigit)).ToLowerInvariant();
+    public static string Normalize(string value)
+    {
+        Span<char> kept = value.Length <= 256 ? stackalloc char[value.Length] : new char[value.Length];
+        var length = 0;
+        foreach (var c in value)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                kept[length++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        return new string(kept[..length]);
+    }
 
     private static string[] YesNo(bool answer) => answer ? ["yes", "true", "y"] : ["no", "false", "n"];
 }

@@ -51,12 +51,15 @@ internal sealed class ConsultUser(string conversationPrefix, int userIndex, Cons
 
     private TurnOutcome Advance(JsonDocument document)
     {
-        var buttons = Replies.Cards(document)
-            .SelectMany(Replies.SubmitActions)
-            .Select(action => action.TryGetProperty("data", out var data) ? data : default)
-            .Where(data => data.ValueKind == JsonValueKind.Object)
-            .ToList();
-        var questionButtons = buttons.Where(data => data.TryGetProperty("questionId", out _) && AnswerOf(data) is not null).ToList();
+        var buttons = Replies.SubmitData(document);
+        var questionButtons = new List<JsonElement>(buttons.Count);
+        foreach (var data in buttons)
+        {
+            if (data.TryGetProperty("questionId"u8, out _) && AnswerOf(data) is not null)
+            {
+                questionButtons.Add(data);
+            }
+        }
 
         if (questionButtons.Count == 0)
         {
@@ -71,7 +74,7 @@ internal sealed class ConsultUser(string conversationPrefix, int userIndex, Cons
                 return Restart($"recommendation does not order '{Profile.ExpectedStudy}' ({Profile.Name})");
             }
 
-            var newConsult = buttons.FirstOrDefault(data => data.TryGetProperty("action", out var action) && action.ValueEquals("new"));
+            var newConsult = buttons.Find(data => data.TryGetProperty("action"u8, out var action) && action.ValueEquals("new"u8));
             return Finish(newConsult.ValueKind == JsonValueKind.Object ? newConsult.Clone() : null);
         }
 

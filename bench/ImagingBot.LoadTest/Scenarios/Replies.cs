@@ -63,25 +63,41 @@ internal static class Replies
         }
     }
 
-    /// <summary>Every Action.Submit in a card, wherever it sits (card actions, action sets, containers, columns).</summary>
-    public static IEnumerable<JsonElement> SubmitActions(JsonElement node)
+    /// <summary>The data of every Action.Submit on every card of the replies.</summary>
+    public static List<JsonElement> SubmitData(JsonDocument document)
+    {
+        var data = new List<JsonElement>();
+        foreach (var card in Cards(document))
+        {
+            CollectSubmitData(card, data);
+        }
+
+        return data;
+    }
+
+    /// <summary>
+    /// The data of every Action.Submit in a card, wherever it sits (card actions, action sets, containers,
+    /// columns), in document order. One direct walk into a list: the checks run on every turn of the load, on the
+    /// cores the bot needs, so they stay cheap (nested iterators cost the generator more than the echo bot's turn).
+    /// </summary>
+    public static void CollectSubmitData(JsonElement node, List<JsonElement> into)
     {
         switch (node.ValueKind)
         {
             case JsonValueKind.Object:
-                if (node.TryGetProperty("type", out var type) && type.ValueEquals("Action.Submit"))
-                {
-                    yield return node;
-                }
-
+                var isSubmit = node.TryGetProperty("type"u8, out var type) && type.ValueEquals("Action.Submit"u8);
                 foreach (var property in node.EnumerateObject())
                 {
-                    if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array && !property.NameEquals("data"))
+                    if (property.NameEquals("data"u8))
                     {
-                        foreach (var action in SubmitActions(property.Value))
+                        if (isSubmit && property.Value.ValueKind == JsonValueKind.Object)
                         {
-                            yield return action;
+                            into.Add(property.Value);
                         }
+                    }
+                    else if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                    {
+                        CollectSubmitData(property.Value, into);
                     }
                 }
 
@@ -89,10 +105,7 @@ internal static class Replies
             case JsonValueKind.Array:
                 foreach (var item in node.EnumerateArray())
                 {
-                    foreach (var action in SubmitActions(item))
-                    {
-                        yield return action;
-                    }
+                    CollectSubmitData(item, into);
                 }
 
                 break;
@@ -109,7 +122,8 @@ internal static class Replies
     {
         foreach (var card in Cards(document))
         {
-            var texts = TextBlocks(card).ToList();
+            var texts = new List<string>();
+            CollectTextBlocks(card, texts);
             for (var i = 0; i < texts.Count; i++)
             {
                 if (texts[i].StartsWith("Order " + study, StringComparison.Ordinal)
@@ -124,24 +138,21 @@ internal static class Replies
     }
 
     /// <summary>The text of every TextBlock of a card, in reading order.</summary>
-    public static IEnumerable<string> TextBlocks(JsonElement node)
+    public static void CollectTextBlocks(JsonElement node, List<string> into)
     {
         if (node.ValueKind == JsonValueKind.Object)
         {
-            if (node.TryGetProperty("type", out var type) && type.ValueEquals("TextBlock")
-                && node.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String)
+            if (node.TryGetProperty("type"u8, out var type) && type.ValueEquals("TextBlock"u8)
+                && node.TryGetProperty("text"u8, out var text) && text.ValueKind == JsonValueKind.String)
             {
-                yield return text.GetString()!;
+                into.Add(text.GetString()!);
             }
 
             foreach (var property in node.EnumerateObject())
             {
                 if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
                 {
-                    foreach (var inner in TextBlocks(property.Value))
-                    {
-                        yield return inner;
-                    }
+                    CollectTextBlocks(property.Value, into);
                 }
             }
         }
@@ -149,10 +160,7 @@ internal static class Replies
         {
             foreach (var item in node.EnumerateArray())
             {
-                foreach (var inner in TextBlocks(item))
-                {
-                    yield return inner;
-                }
+                CollectTextBlocks(item, into);
             }
         }
     }

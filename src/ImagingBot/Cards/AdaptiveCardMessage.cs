@@ -25,6 +25,13 @@ public static class AdaptiveCardMessage
     {
         ArgumentNullException.ThrowIfNull(cardJson);
         var (fallbackText, speak) = ReadFallback(cardJson);
+        return Message(cardJson, fallbackText, speak);
+    }
+
+    /// <summary>A card whose fallbackText and speak are already known (read once with <see cref="ReadFallback(string)"/>).</summary>
+    public static IMessageActivity Message(string cardJson, string? fallbackText, string? speak)
+    {
+        ArgumentNullException.ThrowIfNull(cardJson);
         var activity = Activity.CreateMessageActivity();
         activity.Attachments = [Attachment(cardJson)];
         activity.Summary = fallbackText;
@@ -51,7 +58,7 @@ public static class AdaptiveCardMessage
 
     // Only the card's top-level fallbackText and speak are needed, so the JSON is scanned, not parsed into a tree;
     // its UTF-8 form goes into a pooled buffer (a new array per card was a turn's second largest allocation).
-    private static (string? FallbackText, string? Speak) ReadFallback(string cardJson)
+    internal static (string? FallbackText, string? Speak) ReadFallback(string cardJson)
     {
         var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(cardJson.Length));
         try

@@ -24,6 +24,7 @@ public sealed class TemplatedConsultCards : IConsultCards
     private const string NotUnderstoodTemplate = "not-understood";
 
     private readonly CardTemplateCatalog _catalog;
+    private readonly ExpandedCards _expanded;
     private readonly GuidanceDocument _guidance;
     private readonly BecauseFacts _because;
     private readonly IntakeQuestion _contraindicationQuestion;
@@ -33,6 +34,7 @@ public sealed class TemplatedConsultCards : IConsultCards
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(guidance);
         _catalog = catalog;
+        _expanded = new ExpandedCards(catalog);
         _guidance = guidance;
         _because = new BecauseFacts(guidance);
         _contraindicationQuestion = guidance.Question(IntakeQuestionId.Contraindication);
@@ -44,28 +46,40 @@ public sealed class TemplatedConsultCards : IConsultCards
         }
     }
 
-    public IMessageActivity Question(IntakeQuestion question, string stepId, PromptContext<ConsultAnswers> prompt, int number, int total, bool offerQuickForm) =>
-        Message(QuestionTemplate, QuestionCardData.From(question, stepId, prompt, number, total, offerQuickForm));
+    public IMessageActivity Question(IntakeQuestion question, string stepId, PromptContext<ConsultAnswers> prompt, int number, int total, bool offerQuickForm)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        return _expanded.Message(QuestionTemplate, id => QuestionCardData.From(question, stepId, prompt with { ConsultId = id }, number, total, offerQuickForm), prompt.ConsultId);
+    }
 
-    public IMessageActivity Contraindication(IReadOnlyList<ContraindicationOption> options, PromptContext<ConsultAnswers> prompt, int number, int total) =>
-        Message(QuestionTemplate, QuestionCardData.Contraindication(_contraindicationQuestion, options, prompt, number, total));
+    public IMessageActivity Contraindication(IReadOnlyList<ContraindicationOption> options, PromptContext<ConsultAnswers> prompt, int number, int total)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        return _expanded.Message(QuestionTemplate, id => QuestionCardData.Contraindication(_contraindicationQuestion, options, prompt with { ConsultId = id }, number, total), prompt.ConsultId);
+    }
 
-    public IMessageActivity CaseConfirmation(IReadOnlyList<string> understood, PromptContext<ConsultAnswers> prompt) =>
-        Message(CaseConfirmationTemplate, CaseConfirmationCardData.From(understood, prompt));
+    public IMessageActivity CaseConfirmation(IReadOnlyList<string> understood, PromptContext<ConsultAnswers> prompt)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        return _expanded.Message(CaseConfirmationTemplate, id => CaseConfirmationCardData.From(understood, prompt with { ConsultId = id }), prompt.ConsultId);
+    }
 
-    public IMessageActivity QuickForm(PromptContext<ConsultAnswers> prompt) =>
-        Message(QuickFormTemplate, QuickFormCardData.From(_guidance, prompt));
+    public IMessageActivity QuickForm(PromptContext<ConsultAnswers> prompt)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        return _expanded.Message(QuickFormTemplate, id => QuickFormCardData.From(_guidance, prompt with { ConsultId = id }), prompt.ConsultId);
+    }
 
     public IMessageActivity Recommendation(Recommendation recommendation, string consultId) =>
-        Message(RecommendationTemplate, RecommendationCardData.From(recommendation, consultId, _because));
+        _expanded.Message(RecommendationTemplate, id => RecommendationCardData.From(recommendation, id, _because), consultId);
 
-    public IMessageActivity Help() => Message(WelcomeTemplate, WelcomeCardData.Help(_guidance));
+    public IMessageActivity Help() => _expanded.Message(WelcomeTemplate, WelcomeCardData.Help(_guidance));
 
-    public IMessageActivity FaqAnswer(FaqEntry entry) => Message(FaqAnswerTemplate, FaqAnswerCardData.From(entry, _guidance.Source));
+    public IMessageActivity FaqAnswer(FaqEntry entry) => _expanded.Message(FaqAnswerTemplate, FaqAnswerCardData.From(entry, _guidance.Source));
 
-    public IMessageActivity FaqList() => Message(FaqListTemplate, FaqListCardData.From(_guidance.Faq));
+    public IMessageActivity FaqList() => _expanded.Message(FaqListTemplate, FaqListCardData.From(_guidance.Faq));
 
-    public IMessageActivity NotUnderstood(IReadOnlyList<FaqEntry> suggestions) => Message(NotUnderstoodTemplate, NotUnderstoodCardData.From(suggestions));
+    public IMessageActivity NotUnderstood(IReadOnlyList<FaqEntry> suggestions) => _expanded.Message(NotUnderstoodTemplate, NotUnderstoodCardData.From(suggestions));
 
     public Attachment FaqAnswerAttachment(FaqEntry entry)
     {
@@ -74,8 +88,6 @@ public sealed class TemplatedConsultCards : IConsultCards
         card.Remove("actions");
         return AdaptiveCardMessage.Attachment(card.ToJsonString());
     }
-
-    private IMessageActivity Message(string template, object data) => AdaptiveCardMessage.Message(_catalog[template].Expand(RootOf(data)));
 
     // The same JSON the engine would make by reflection (web defaults), from compile-time metadata instead.
     private static JsonNode? RootOf(object data) => JsonSerializer.SerializeToNode(data, data.GetType(), CardDataJsonContext.Default);

@@ -27,7 +27,7 @@ public static class ConversationStateExtensions
             return options.Provider switch
             {
                 StorageProvider.Redis => new RedisStorage(services.GetRequiredService<RedisConnection>(), options.Redis.KeyPrefix, options.TimeToLive),
-                _ => new PartitionedMemoryStorage(),
+                _ => new ConcurrentMemoryStorage(options.TimeToLive),
             };
         });
         builder.Services.AddSingleton<ConversationState>();

@@ -19,8 +19,6 @@ public sealed class RedisStorage : IStorage
 {
     private const string JsonField = "json";
     private const string ETagField = "etag";
-    private const string ETagProperty = "ETag";
-    private const string AnyETag = "*";
 
     // The ETag check and the write are one atomic step on the server, so two instances writing the same
     // conversation cannot both win. KEYS[1] item; ARGV[1] '1' = check the ETag; ARGV[2] the writer's ETag
@@ -40,14 +38,6 @@ public sealed class RedisStorage : IStorage
         redis.call('PEXPIRE', KEYS[1], ARGV[5])
         return 1
         """;
-
-    // The settings Bot Framework 4.23.1's MemoryStorage uses, plus a binder that only reads back known types.
-    private static readonly JsonSerializer StateSerializer = JsonSerializer.Create(new JsonSerializerSettings
-    {
-        TypeNameHandling = TypeNameHandling.All,
-        ReferenceLoopHandling = ReferenceLoopHandling.Error,
-        SerializationBinder = StoredTypesBinder.Instance,
-    });
 
     private readonly RedisConnection _connection;
     private readonly RedisKey _keyPrefix;
@@ -76,7 +66,7 @@ public sealed class RedisStorage : IStorage
         foreach (var (key, json) in reads)
         {
             var value = json.Result;
-            if (value.HasValue && Deserialize(value.ToString()) is { } item)
+            if (value.HasValue && StoredState.Deserialize(value.ToString()) is { } item)
             {
                 items.Add(key, item);
             }
@@ -129,35 +119,9 @@ public sealed class RedisStorage : IStorage
 
     private RedisValue[] WriteArguments(object value)
     {
-        var state = JObject.FromObject(value, StateSerializer);
-        if (ExpectedETag(value) is not { } expected)
-        {
-            return ["0", string.Empty, state.ToString(Formatting.None), string.Empty, _timeToLiveMilliseconds];
-        }
-
-        var newETag = Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
-        var etagProperty = state.Property(ETagProperty, StringComparison.OrdinalIgnoreCase);
-        if (etagProperty is null)
-        {
-            state[ETagProperty] = newETag;
-        }
-        else
-        {
-            etagProperty.Value = newETag;
-        }
-
-        var check = expected.ETag == AnyETag ? "0" : "1";
-        return [check, expected.ETag ?? string.Empty, state.ToString(Formatting.None), newETag, _timeToLiveMilliseconds];
-    }
-
-    /// <summary>Only an IStoreItem takes part in optimistic concurrency, as in MemoryStorage (4.23.1).</summary>
-    private static ExpectedStoreETag? ExpectedETag(object value) =>
-        value is IStoreItem item ? new ExpectedStoreETag(item.ETag) : null;
-
-    private static object? Deserialize(string json)
-    {
-        using var reader = new JsonTextReader(new StringReader(json));
-        return StateSerializer.Deserialize(reader);
+        var newETag = StoredState.NewETag(value);
+        var check = StoredState.ChecksETag(value, out var expected) ? "1" : "0";
+        return [check, expected ?? string.Empty, StoredState.Serialize(value, newETag), newETag ?? string.Empty, _timeToLiveMilliseconds];
     }
 
     private async Task<IDatabase> DatabaseAsync(CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Text;
 using Newtonsoft.Json.Serialization;
 
 namespace ImagingBot.State;
@@ -6,7 +8,8 @@ namespace ImagingBot.State;
 /// Stored state carries .NET type names (<c>$type</c>, as Bot Framework's MemoryStorage writes them) so that
 /// typed records come back typed. A network store can be written by others, so on reading only our own
 /// types, Bot Framework's, and plain values and collections of them may be created: a forged type name
-/// cannot make the bot instantiate anything else.
+/// cannot make the bot instantiate anything else. Names and checks are worked out once per type: every turn writes
+/// and reads the same few types.
 /// </summary>
 internal sealed class StoredTypesBinder : DefaultSerializationBinder
 {
@@ -15,12 +18,77 @@ internal sealed class StoredTypesBinder : DefaultSerializationBinder
 
     public static readonly StoredTypesBinder Instance = new();
 
+    private readonly ConcurrentDictionary<(string? Assembly, string Type), Type> _allowed = new();
+    private readonly ConcurrentDictionary<Type, string> _names = new();
+
     public override Type BindToType(string? assemblyName, string typeName)
     {
+        if (_allowed.TryGetValue((assemblyName, typeName), out var known))
+        {
+            return known;
+        }
+
         var type = base.BindToType(assemblyName, typeName);
-        return IsAllowed(type)
-            ? type
-            : throw new InvalidOperationException($"Stored state names type '{type.FullName}', which ImagingBot does not read back.");
+        if (!IsAllowed(type))
+        {
+            throw new InvalidOperationException($"Stored state names type '{type.FullName}', which ImagingBot does not read back.");
+        }
+
+        _allowed.TryAdd((assemblyName, typeName), type);
+        return type;
+    }
+
+    /// <summary>
+    /// The name MemoryStorage writes (Newtonsoft's Simple assembly format: "Type, Assembly" without version, culture
+    /// or key, generic arguments included), as one type name: use it with TypeNameAssemblyFormatHandling.Full.
+    /// </summary>
+    public override void BindToName(Type serializedType, out string? assemblyName, out string? typeName)
+    {
+        ArgumentNullException.ThrowIfNull(serializedType);
+        assemblyName = null;
+        typeName = _names.GetOrAdd(serializedType, static type => WithoutAssemblyDetails(type.FullName + ", " + type.Assembly.FullName));
+    }
+
+    // Newtonsoft's own rule (ReflectionUtils.RemoveAssemblyDetails, internal there): in every "Type, Assembly, Version=...,
+    // Culture=..., PublicKeyToken=..." keep the type and the assembly's name.
+    private static string WithoutAssemblyDetails(string qualifiedName)
+    {
+        var name = new StringBuilder(qualifiedName.Length);
+        var inAssemblyName = false;
+        var skippingDetails = false;
+        var afterBracket = false;
+        foreach (var c in qualifiedName)
+        {
+            switch (c)
+            {
+                case '[' or ']':
+                    inAssemblyName = false;
+                    skippingDetails = false;
+                    afterBracket = c == '[';
+                    name.Append(c);
+                    break;
+                case ',' when afterBracket:
+                    name.Append(c);
+                    break;
+                case ',' when !inAssemblyName:
+                    inAssemblyName = true;
+                    name.Append(c);
+                    break;
+                case ',':
+                    skippingDetails = true;
+                    break;
+                default:
+                    afterBracket = false;
+                    if (!skippingDetails)
+                    {
+                        name.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return name.ToString();
     }
 
     private static bool IsAllowed(Type type)

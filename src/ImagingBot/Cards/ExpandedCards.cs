@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using ImagingBot.Templating;
+using Microsoft.Bot.Schema;
+
+namespace ImagingBot.Cards;
+
+/// <summary>
+/// Cards expanded once and kept. The same data always makes the same card, and the cards of two consults differ
+/// only in the consult id their buttons carry: a card is expanded with <see cref="ConsultIdSlot"/> in place of the
+/// id, kept under its template and data, and each consult's id is put in on the way out. Expanding was most of
+/// a consult turn's own work (a question card about 10 µs, the recommendation 40 µs); a kept card costs the
+/// data's JSON (the key) and one string copy.
+/// </summary>
+internal sealed class ExpandedCards(CardTemplateCatalog catalog, int capacity = ExpandedCards.DefaultCapacity)
+{
+    /// <summary>Far more than the distinct cards the guidance can produce; past it, cards are expanded every time.</summary>
+    public const int DefaultCapacity = 4096;
+
+    /// <summary>Stands for the consult id in a kept card. Letters and digits only, so JSON writes it unescaped.</summary>
+    public const string ConsultIdSlot = "consultIdSlot7Qx2";
+
+    private readonly ConcurrentDictionary<string, ExpandedCard> _kept = new(StringComparer.Ordinal);
+    private int _count;
+
+    /// <summary>A card that names no consult.</summary>
+    public IMessageActivity Message(string template, object data) => Get(template, data).ToMessage(consultId: null);
+
+    /// <summary>A card whose buttons carry <paramref name="consultId"/>; <paramref name="data"/> makes the data for a given id.</summary>
+    public IMessageActivity Message(string template, Func<string, object> data, string consultId)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentException.ThrowIfNullOrEmpty(consultId);
+        return CanStandIn(consultId)
+            ? Get(template, data(ConsultIdSlot)).ToMessage(consultId)
+            : Expand(template, Json(data(consultId))).ToMessage(consultId: null);
+    }
+
+    private ExpandedCard Get(string template, object data)
+    {
+        var json = Json(data);
+        var key = string.Concat(template, "\n", json);
+        if (_kept.TryGetValue(key, out var card))
+        {
+            return card;
+        }
+
+        card = Expand(template, json);
+        if (Interlocked.Increment(ref _count) <= capacity)
+        {
+            _kept.TryAdd(key, card);
+        }
+
+        return card;
+    }
+
+    private ExpandedCard Expand(string template, string dataJson)
+    {
+        var cardJson = catalog[template].Expand(dataJson);
+        var (fallbackText, speak) = AdaptiveCardMessage.ReadFallback(cardJson);
+        return new ExpandedCard(cardJson, fallbackText, speak);
+    }
+
+    // The same JSON the engine would make by reflection (web defaults), from compile-time metadata instead.
+    private static string Json(object data) => JsonSerializer.Serialize(data, data.GetType(), CardDataJsonContext.Default);
+
+    // Consult ids are ours (WaterfallOptions.NewConsultId); anything that JSON would escape is expanded as it is.
+    private static bool CanStandIn(string consultId) =>
+        !consultId.Contains(ConsultIdSlot, StringComparison.Ordinal) && consultId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    private sealed record ExpandedCard(string Json, string? FallbackText, string? Speak)
+    {
+        public IMessageActivity ToMessage(string? consultId) => consultId is null
+            ? AdaptiveCardMessage.Message(Json, FallbackText, Speak)
+            : AdaptiveCardMessage.Message(Json.Replace(ConsultIdSlot, consultId, StringComparison.Ordinal), FallbackText?.Replace(ConsultIdSlot, consultId, StringComparison.Ordinal), Speak?.Replace(ConsultIdSlot, consultId, StringComparison.Ordinal));
+    }
+}
