@@ -9,8 +9,9 @@ namespace ImagingBot.Cards;
 /// Cards expanded once and kept. The same data always makes the same card, and the cards of two consults differ
 /// only in the consult id their buttons carry: a card is expanded with <see cref="ConsultIdSlot"/> in place of the
 /// id, kept under its template and data, and each consult's id is put in on the way out. Expanding was most of
-/// a consult turn's own work (a question card about 10 µs, the recommendation 40 µs); a kept card costs the
-/// data's JSON (the key) and one string copy.
+/// a consult turn's own work (a question card about 10 µs, the recommendation 40 µs). A kept card is found by its
+/// data's JSON, or by a variant key when the caller has one that determines the data (cheaper than the JSON), and
+/// costs one string copy with the id put in.
 /// </summary>
 internal sealed class ExpandedCards(CardTemplateCatalog catalog, int capacity = ExpandedCards.DefaultCapacity)
 {
@@ -20,7 +21,8 @@ internal sealed class ExpandedCards(CardTemplateCatalog catalog, int capacity = 
     /// <summary>Stands for the consult id in a kept card. Letters and digits only, so JSON writes it unescaped.</summary>
     public const string ConsultIdSlot = "consultIdSlot7Qx2";
 
-    private readonly ConcurrentDictionary<string, ExpandedCard> _kept = new(StringComparer.Ordinal);
+    // Keys: "template\ndata JSON" strings, or (template, variant) tuples.
+    private readonly ConcurrentDictionary<object, ExpandedCard> _kept = new();
     private int _count;
 
     /// <summary>A card that names no consult.</summary>
@@ -30,35 +32,60 @@ internal sealed class ExpandedCards(CardTemplateCatalog catalog, int capacity = 
     public IMessageActivity Message(string template, Func<string, object> data, string consultId)
     {
         ArgumentNullException.ThrowIfNull(data);
-        ArgumentException.ThrowIfNullOrEmpty(consultId);
         return CanStandIn(consultId)
             ? Get(template, data(ConsultIdSlot)).ToMessage(consultId)
             : Expand(template, Json(data(consultId))).ToMessage(consultId: null);
+    }
+
+    /// <summary>
+    /// As above, found by <paramref name="variant"/>: a value that, with the template, determines the data apart from
+    /// the consult id (for example the question and its wording), so the data is made only the first time.
+    /// </summary>
+    public IMessageActivity Message<TVariant>(string template, TVariant variant, Func<string, object> data, string consultId)
+        where TVariant : struct, IEquatable<TVariant>
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (!CanStandIn(consultId))
+        {
+            return Expand(template, Json(data(consultId))).ToMessage(consultId: null);
+        }
+
+        var key = (template, variant);
+        if (!_kept.TryGetValue(key, out var card))
+        {
+            card = Get(template, data(ConsultIdSlot));
+            Keep(key, card);
+        }
+
+        return card.ToMessage(consultId);
     }
 
     private ExpandedCard Get(string template, object data)
     {
         var json = Json(data);
         var key = string.Concat(template, "\n", json);
-        if (_kept.TryGetValue(key, out var card))
+        if (!_kept.TryGetValue(key, out var card))
         {
-            return card;
+            card = Expand(template, json);
+            Keep(key, card);
         }
 
-        card = Expand(template, json);
+        return card;
+    }
+
+    private void Keep(object key, ExpandedCard card)
+    {
         if (Interlocked.Increment(ref _count) <= capacity)
         {
             _kept.TryAdd(key, card);
         }
-
-        return card;
     }
 
     private ExpandedCard Expand(string template, string dataJson)
     {
         var cardJson = catalog[template].Expand(dataJson);
         var (fallbackText, speak) = AdaptiveCardMessage.ReadFallback(cardJson);
-        return new ExpandedCard(cardJson, fallbackText, speak);
+        return new ExpandedCard(cardJson.Split(ConsultIdSlot), fallbackText, speak);
     }
 
     // The same JSON the engine would make by reflection (web defaults), from compile-time metadata instead.
@@ -68,10 +95,13 @@ internal sealed class ExpandedCards(CardTemplateCatalog catalog, int capacity = 
     private static bool CanStandIn(string consultId) =>
         !consultId.Contains(ConsultIdSlot, StringComparison.Ordinal) && consultId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
-    private sealed record ExpandedCard(string Json, string? FallbackText, string? Speak)
+    /// <param name="Parts">The card's JSON split where the consult id goes.</param>
+    private sealed record ExpandedCard(string[] Parts, string? FallbackText, string? Speak)
     {
         public IMessageActivity ToMessage(string? consultId) => consultId is null
-            ? AdaptiveCardMessage.Message(Json, FallbackText, Speak)
-            : AdaptiveCardMessage.Message(Json.Replace(ConsultIdSlot, consultId, StringComparison.Ordinal), FallbackText?.Replace(ConsultIdSlot, consultId, StringComparison.Ordinal), Speak?.Replace(ConsultIdSlot, consultId, StringComparison.Ordinal));
+            ? AdaptiveCardMessage.Message(string.Concat(Parts), FallbackText, Speak)
+            : AdaptiveCardMessage.Message(string.Join(consultId, Parts), WithId(FallbackText, consultId), WithId(Speak, consultId));
+
+        private static string? WithId(string? text, string consultId) => text?.Replace(ConsultIdSlot, consultId, StringComparison.Ordinal);
     }
 }

@@ -49,13 +49,17 @@ public sealed class TemplatedConsultCards : IConsultCards
     public IMessageActivity Question(IntakeQuestion question, string stepId, PromptContext<ConsultAnswers> prompt, int number, int total, bool offerQuickForm)
     {
         ArgumentNullException.ThrowIfNull(prompt);
-        return _expanded.Message(QuestionTemplate, id => QuestionCardData.From(question, stepId, prompt with { ConsultId = id }, number, total, offerQuickForm), prompt.ConsultId);
+        ArgumentNullException.ThrowIfNull(question);
+        // The guidance's question, its wording (first ask or reprompt), its place and the quick-form button make the card.
+        var variant = (question, stepId, prompt.Reason, number, total, offerQuickForm);
+        return _expanded.Message(QuestionTemplate, variant, id => QuestionCardData.From(question, stepId, prompt with { ConsultId = id }, number, total, offerQuickForm), prompt.ConsultId);
     }
 
     public IMessageActivity Contraindication(IReadOnlyList<ContraindicationOption> options, PromptContext<ConsultAnswers> prompt, int number, int total)
     {
         ArgumentNullException.ThrowIfNull(prompt);
-        return _expanded.Message(QuestionTemplate, id => QuestionCardData.Contraindication(_contraindicationQuestion, options, prompt with { ConsultId = id }, number, total), prompt.ConsultId);
+        var variant = (options, prompt.StepId, prompt.Reason, number, total, prompt.OfferQuickForm);
+        return _expanded.Message(QuestionTemplate, variant, id => QuestionCardData.Contraindication(_contraindicationQuestion, options, prompt with { ConsultId = id }, number, total), prompt.ConsultId);
     }
 
     public IMessageActivity CaseConfirmation(IReadOnlyList<string> understood, PromptContext<ConsultAnswers> prompt)
