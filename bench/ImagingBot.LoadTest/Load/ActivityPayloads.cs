@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 
 namespace ImagingBot.LoadTest.Load;
@@ -11,90 +13,155 @@ internal static class ActivityPayloads
 {
     public const string ServiceUrl = "http://127.0.0.1:9/";
 
-    /// <summary>An Emulator message, replies expected in the HTTP response. A card submit has null text and the button's data as value.</summary>
-    public static byte[] Message(string conversationId, string? text, JsonElement? value = null) =>
-        Write(writer =>
-        {
-            Common(writer, "message", "emulator", conversationId);
-            writer.WriteString("deliveryMode", "expectReplies");
-            if (text is not null)
-            {
-                writer.WriteString("text", text);
-            }
+    // One writer and buffer per thread, reused: writing a request allocates only the request's bytes.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
 
-            if (value is { } data)
-            {
-                writer.WritePropertyName("value");
-                data.WriteTo(writer);
-            }
-        });
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    // Activity ids need to be unique, not random, and Guid.NewGuid costs half a microsecond of the bot's cores:
+    // one random half per run and a counter, as the 32 hex digits of a Guid in "N" format.
+    private static readonly byte[] IdPrefix = Encoding.ASCII.GetBytes(Guid.NewGuid().ToString("N")[..16]);
+    private static long s_ids;
+
+    // Names and fixed values encoded once: the writer copies them without checking them for escapes every time.
+    private static readonly JsonEncodedText Type = JsonEncodedText.Encode("type"u8);
+    private static readonly JsonEncodedText Id = JsonEncodedText.Encode("id"u8);
+    private static readonly JsonEncodedText Timestamp = JsonEncodedText.Encode("timestamp"u8);
+    private static readonly JsonEncodedText ChannelId = JsonEncodedText.Encode("channelId"u8);
+    private static readonly JsonEncodedText ServiceUrlName = JsonEncodedText.Encode("serviceUrl"u8);
+    private static readonly JsonEncodedText ServiceUrlValue = JsonEncodedText.Encode(ServiceUrl);
+    private static readonly JsonEncodedText From = JsonEncodedText.Encode("from"u8);
+    private static readonly JsonEncodedText Recipient = JsonEncodedText.Encode("recipient"u8);
+    private static readonly JsonEncodedText Conversation = JsonEncodedText.Encode("conversation"u8);
+    private static readonly JsonEncodedText Name = JsonEncodedText.Encode("name"u8);
+    private static readonly JsonEncodedText Role = JsonEncodedText.Encode("role"u8);
+    private static readonly JsonEncodedText Clinician = JsonEncodedText.Encode("Clinician"u8);
+    private static readonly JsonEncodedText UserRole = JsonEncodedText.Encode("user"u8);
+    private static readonly JsonEncodedText BotId = JsonEncodedText.Encode("bot-1"u8);
+    private static readonly JsonEncodedText BotName = JsonEncodedText.Encode("ImagingBot"u8);
+    private static readonly JsonEncodedText BotRole = JsonEncodedText.Encode("bot"u8);
+    private static readonly JsonEncodedText MessageType = JsonEncodedText.Encode("message"u8);
+    private static readonly JsonEncodedText Emulator = JsonEncodedText.Encode("emulator"u8);
+    private static readonly JsonEncodedText InvokeType = JsonEncodedText.Encode("invoke"u8);
+    private static readonly JsonEncodedText MsTeams = JsonEncodedText.Encode("msteams"u8);
+    private static readonly JsonEncodedText DeliveryMode = JsonEncodedText.Encode("deliveryMode"u8);
+    private static readonly JsonEncodedText ExpectReplies = JsonEncodedText.Encode("expectReplies"u8);
+    private static readonly JsonEncodedText Text = JsonEncodedText.Encode("text"u8);
+    private static readonly JsonEncodedText Value = JsonEncodedText.Encode("value"u8);
+
+    /// <summary>An Emulator message, replies expected in the HTTP response. A card submit has null text and the button's data as value.</summary>
+    public static byte[] Message(string conversationId, string? text, JsonElement? value = null)
+    {
+        var writer = Start();
+        MessageHeader(writer, conversationId, text);
+        if (value is { } data)
+        {
+            writer.WritePropertyName(Value);
+            data.WriteTo(writer);
+        }
+
+        return Finish(writer);
+    }
+
+    /// <summary>
+    /// A card submit as <see cref="Message(string, string?, JsonElement?)"/> writes it, the button's data given as the
+    /// raw UTF-8 JSON of the reply it came in (read and checked by then), copied as it is.
+    /// </summary>
+    public static byte[] Message(string conversationId, string? text, ReadOnlySpan<byte> utf8Value)
+    {
+        var writer = Start();
+        MessageHeader(writer, conversationId, text);
+        writer.WritePropertyName(Value);
+        writer.WriteRawValue(utf8Value, skipInputValidation: true);
+        return Finish(writer);
+    }
 
     /// <summary>
     /// A search from the Teams compose box. Teams sends invokes with normal delivery: the invoke response is the HTTP body.
     /// </summary>
-    public static byte[] ComposeExtensionQuery(string conversationId, string tenantId, string query) =>
-        Write(writer =>
-        {
-            Common(writer, "invoke", "msteams", conversationId, tenantId);
-            writer.WriteString("name", "composeExtension/query");
-            writer.WriteStartObject("value");
-            writer.WriteString("commandId", "searchFaq");
-            writer.WriteStartArray("parameters");
-            writer.WriteStartObject();
-            writer.WriteString("name", "query");
-            writer.WriteString("value", query);
-            writer.WriteEndObject();
-            writer.WriteEndArray();
-            writer.WriteStartObject("queryOptions");
-            writer.WriteNumber("skip", 0);
-            writer.WriteNumber("count", 25);
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-            writer.WriteStartObject("channelData");
-            writer.WriteStartObject("tenant");
-            writer.WriteString("id", tenantId);
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        });
-
-    private static void Common(Utf8JsonWriter writer, string type, string channelId, string conversationId, string? tenantId = null)
+    public static byte[] ComposeExtensionQuery(string conversationId, string tenantId, string query)
     {
-        writer.WriteString("type", type);
-        writer.WriteString("id", Guid.NewGuid().ToString("N"));
-        writer.WriteString("timestamp", DateTimeOffset.UtcNow);
-        writer.WriteString("channelId", channelId);
-        writer.WriteString("serviceUrl", ServiceUrl);
-        writer.WriteStartObject("from");
-        writer.WriteString("id", "user-" + conversationId);
-        writer.WriteString("name", "Clinician");
-        writer.WriteString("role", "user");
+        var writer = Start();
+        Common(writer, InvokeType, MsTeams, conversationId, tenantId);
+        writer.WriteString("name"u8, "composeExtension/query"u8);
+        writer.WriteStartObject("value"u8);
+        writer.WriteString("commandId"u8, "searchFaq"u8);
+        writer.WriteStartArray("parameters"u8);
+        writer.WriteStartObject();
+        writer.WriteString("name"u8, "query"u8);
+        writer.WriteString("value"u8, query);
         writer.WriteEndObject();
-        writer.WriteStartObject("recipient");
-        writer.WriteString("id", "bot-1");
-        writer.WriteString("name", "ImagingBot");
-        writer.WriteString("role", "bot");
+        writer.WriteEndArray();
+        writer.WriteStartObject("queryOptions"u8);
+        writer.WriteNumber("skip"u8, 0);
+        writer.WriteNumber("count"u8, 25);
         writer.WriteEndObject();
-        writer.WriteStartObject("conversation");
-        writer.WriteString("id", conversationId);
+        writer.WriteEndObject();
+        writer.WriteStartObject("channelData"u8);
+        writer.WriteStartObject("tenant"u8);
+        writer.WriteString("id"u8, tenantId);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        return Finish(writer);
+    }
+
+    private static void MessageHeader(Utf8JsonWriter writer, string conversationId, string? text)
+    {
+        Common(writer, MessageType, Emulator, conversationId);
+        writer.WriteString(DeliveryMode, ExpectReplies);
+        if (text is not null)
+        {
+            writer.WriteString(Text, text);
+        }
+    }
+
+    private static void Common(Utf8JsonWriter writer, JsonEncodedText type, JsonEncodedText channelId, string conversationId, string? tenantId = null)
+    {
+        Span<byte> id = stackalloc byte[32];
+        IdPrefix.CopyTo(id);
+        ((ulong)Interlocked.Increment(ref s_ids)).TryFormat(id[16..], out _, "x16", CultureInfo.InvariantCulture);
+        writer.WriteString(Type, type);
+        writer.WriteString(Id, id);
+        writer.WriteString(Timestamp, DateTimeOffset.UtcNow);
+        writer.WriteString(ChannelId, channelId);
+        writer.WriteString(ServiceUrlName, ServiceUrlValue);
+        writer.WriteStartObject(From);
+        writer.WriteString(Id, "user-" + conversationId);
+        writer.WriteString(Name, Clinician);
+        writer.WriteString(Role, UserRole);
+        writer.WriteEndObject();
+        writer.WriteStartObject(Recipient);
+        writer.WriteString(Id, BotId);
+        writer.WriteString(Name, BotName);
+        writer.WriteString(Role, BotRole);
+        writer.WriteEndObject();
+        writer.WriteStartObject(Conversation);
+        writer.WriteString(Id, conversationId);
         if (tenantId is not null)
         {
-            writer.WriteString("tenantId", tenantId);
-            writer.WriteString("conversationType", "personal");
+            writer.WriteString("tenantId"u8, tenantId);
+            writer.WriteString("conversationType"u8, "personal"u8);
         }
 
         writer.WriteEndObject();
     }
 
-    private static byte[] Write(Action<Utf8JsonWriter> body)
+    private static Utf8JsonWriter Start()
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            body(writer);
-            writer.WriteEndObject();
-        }
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        var writer = t_writer ??= new Utf8JsonWriter(buffer);
+        writer.Reset(buffer);
+        writer.WriteStartObject();
+        return writer;
+    }
 
-        return buffer.WrittenSpan.ToArray();
+    private static byte[] Finish(Utf8JsonWriter writer)
+    {
+        writer.WriteEndObject();
+        writer.Flush();
+        return t_buffer!.WrittenSpan.ToArray();
     }
 }

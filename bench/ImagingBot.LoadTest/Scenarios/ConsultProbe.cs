@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ImagingBot.LoadTest.Load;
 
 namespace ImagingBot.LoadTest.Scenarios;
@@ -10,16 +9,21 @@ internal static class ConsultProbe
     {
         ArgumentNullException.ThrowIfNull(client);
         var response = await client.PostAsync(ActivityPayloads.Message(conversationId, ConsultUser.StartCommand), CancellationToken.None).ConfigureAwait(false);
-        var (document, error) = Replies.Parse(response);
-        using (document)
+        var scan = new ReplyScan();
+        var error = scan.Read(response);
+        if (error is not null)
         {
-            if (document is null)
-            {
-                throw new InvalidOperationException("The bot did not answer 'start': " + error);
-            }
-
-            var asksAQuestion = Replies.SubmitData(document).Any(data => data.TryGetProperty("questionId", out _));
-            return asksAQuestion ? ConsultMode.Consult : ConsultMode.GreetingOnly;
+            throw new InvalidOperationException("The bot did not answer 'start': " + error);
         }
+
+        for (var i = 0; i < scan.SubmitCount; i++)
+        {
+            if (scan.Submit(i).Has("questionId"u8))
+            {
+                return ConsultMode.Consult;
+            }
+        }
+
+        return ConsultMode.GreetingOnly;
     }
 }

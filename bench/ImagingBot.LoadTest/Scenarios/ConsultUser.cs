@@ -23,6 +23,9 @@ internal sealed class ConsultUser(string conversationPrefix, int userIndex, Cons
     private string _conversationId = ConversationId(conversationPrefix, userIndex, 0);
     private byte[]? _next;
 
+    // Reused turn after turn: it keeps ranges of the last response's body, which this user no longer needs after its turn.
+    private readonly ReplyScan _scan = new();
+
     public int Turns { get; private set; }
 
     private ConsultProfile Profile => ConsultProfile.All[(userIndex + _consults) % ConsultProfile.All.Count];
@@ -37,6 +40,149 @@ internal sealed class ConsultUser(string conversationPrefix, int userIndex, Cons
         Turns++;
         var response = await client.PostAsync(request, cancellationToken).ConfigureAwait(false);
         LastResponse = response;
+        if (mode == ConsultMode.GreetingOnly)
+        {
+            return CheckGreeting(response);
+        }
+
+        var error = _scan.Read(response);
+        return error is null ? Advance(_scan) : Restart(error);
+    }
+
+    /// <summary>
+    /// A question card: click the planned answer. The recommendation card: check the study, then "New consult".
+    /// Plain loops over the scan, each button's data read once, no LINQ: this runs on every turn, on the cores the
+    /// bot needs.
+    /// </summary>
+    private TurnOutcome Advance(ReplyScan scan)
+    {
+        string? questionId = null;
+        IReadOnlyList<string>? accepted = null;
+        for (var i = 0; i < scan.SubmitCount; i++)
+        {
+            var data = scan.Submit(i);
+            if (!TryReadQuestionButton(data, out var id, out var answer))
+            {
+                continue;
+            }
+
+            // The first question button tells which question the card asks.
+            if (questionId is null)
+            {
+                if (_turnInConsult >= MaxTurnsPerConsult)
+                {
+                    return Restart("consult did not end within " + MaxTurnsPerConsult.ToString(CultureInfo.InvariantCulture) + " turns");
+                }
+
+                questionId = id;
+                accepted = Profile.AnswerFor(id);
+                if (accepted is null)
+                {
+                    return Restart("unknown question " + id);
+                }
+            }
+
+            if (id == questionId && Accepts(accepted!, ConsultProfile.Normalize(answer)))
+            {
+                // The button's data goes back unchanged, with no text, as a card click does.
+                _next = ActivityPayloads.Message(_conversationId, text: null, data.Utf8Json);
+                return TurnOutcome.Ok;
+            }
+        }
+
+        if (questionId is not null)
+        {
+            return Restart($"no button answers {questionId} with {accepted![0]}");
+        }
+
+        if (scan.Cards == 0)
+        {
+            return Restart("neither a question card nor a recommendation card");
+        }
+
+        // The recommendation must name the planned study as the one to order, not only as an alternative.
+        if (!Replies.OrdersFirst(scan, Profile.ExpectedStudy))
+        {
+            return Restart($"recommendation does not order '{Profile.ExpectedStudy}' ({Profile.Name})");
+        }
+
+        for (var i = 0; i < scan.SubmitCount; i++)
+        {
+            if (scan.Submit(i).StringEquals("action"u8, "new"u8))
+            {
+                return Finish(scan.Submit(i));
+            }
+        }
+
+        return Finish();
+    }
+
+    /// <summary>
+    /// A question card's button: its data has a <c>questionId</c> and an answer, <c>value</c> in our card templates
+    /// (<c>answer</c> accepted too), a string, true or false. Both as <see cref="JsonElement.ToString"/> gives
+    /// them; where a name is repeated the last one counts, as with <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/>.
+    /// </summary>
+    private static bool TryReadQuestionButton(SubmitData data, out string questionId, out string answer)
+    {
+        var json = data.Utf8Json;
+        var reader = new Utf8JsonReader(json);
+        reader.Read();
+        Utf8JsonReader id = default, value = default, answerValue = default;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("questionId"u8))
+            {
+                reader.Read();
+                id = reader;
+            }
+            else if (reader.ValueTextEquals("value"u8))
+            {
+                reader.Read();
+                value = reader;
+            }
+            else if (reader.ValueTextEquals("answer"u8))
+            {
+                reader.Read();
+                answerValue = reader;
+            }
+            else
+            {
+                reader.Read();
+            }
+
+            reader.Skip();
+        }
+
+        // A reader left at default has not read a token: the property is missing.
+        var answerReader = IsAnswer(value.TokenType) ? value : answerValue;
+        if (id.TokenType == JsonTokenType.None || !IsAnswer(answerReader.TokenType))
+        {
+            questionId = answer = string.Empty;
+            return false;
+        }
+
+        questionId = SubmitData.ValueText(ref id, json);
+        answer = SubmitData.ValueText(ref answerReader, json);
+        return true;
+    }
+
+    private static bool IsAnswer(JsonTokenType token) => token is JsonTokenType.String or JsonTokenType.True or JsonTokenType.False;
+
+    private static bool Accepts(IReadOnlyList<string> accepted, string answer)
+    {
+        for (var i = 0; i < accepted.Count; i++)
+        {
+            if (accepted[i] == answer)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private TurnOutcome CheckGreeting(BotResponse response)
+    {
         var (document, error) = Replies.Parse(response);
         if (document is null)
         {
@@ -45,88 +191,20 @@ internal sealed class ConsultUser(string conversationPrefix, int userIndex, Cons
 
         using (document)
         {
-            return mode == ConsultMode.GreetingOnly ? CheckGreeting(document) : Advance(document);
+            // Until the consult lands, the bot greets every message: one greeting is one "consult".
+            var texts = Replies.Activities(document).Select(Replies.Text).ToList();
+            return texts.Any(text => text is not null && text.StartsWith("Hello, I am ImagingBot", StringComparison.Ordinal))
+                ? Finish()
+                : Restart("greeting missing");
         }
     }
 
-    private TurnOutcome Advance(JsonDocument document)
-    {
-        var buttons = Replies.SubmitData(document);
-        var questionButtons = new List<JsonElement>(buttons.Count);
-        foreach (var data in buttons)
-        {
-            if (data.TryGetProperty("questionId"u8, out _) && AnswerOf(data) is not null)
-            {
-                questionButtons.Add(data);
-            }
-        }
-
-        if (questionButtons.Count == 0)
-        {
-            if (!Replies.Cards(document).Any())
-            {
-                return Restart("neither a question card nor a recommendation card");
-            }
-
-            // The recommendation must name the planned study as the one to order, not only as an alternative.
-            if (!Replies.OrdersFirst(document, Profile.ExpectedStudy))
-            {
-                return Restart($"recommendation does not order '{Profile.ExpectedStudy}' ({Profile.Name})");
-            }
-
-            var newConsult = buttons.Find(data => data.TryGetProperty("action"u8, out var action) && action.ValueEquals("new"u8));
-            return Finish(newConsult.ValueKind == JsonValueKind.Object ? newConsult.Clone() : null);
-        }
-
-        if (_turnInConsult >= MaxTurnsPerConsult)
-        {
-            return Restart("consult did not end within " + MaxTurnsPerConsult.ToString(CultureInfo.InvariantCulture) + " turns");
-        }
-
-        var questionId = questionButtons[0].GetProperty("questionId").ToString();
-        var accepted = Profile.AnswerFor(questionId);
-        if (accepted is null)
-        {
-            return Restart("unknown question " + questionId);
-        }
-
-        foreach (var data in questionButtons)
-        {
-            if (data.GetProperty("questionId").ToString() == questionId
-                && accepted.Contains(ConsultProfile.Normalize(AnswerOf(data)!)))
-            {
-                // The button's data goes back unchanged, with no text, as a card click does.
-                _next = ActivityPayloads.Message(_conversationId, text: null, data.Clone());
-                return TurnOutcome.Ok;
-            }
-        }
-
-        return Restart($"no button answers {questionId} with {accepted[0]}");
-    }
-
-    /// <summary>The answer a button carries: <c>value</c> in our card templates (<c>answer</c> accepted too).</summary>
-    private static string? AnswerOf(JsonElement data) =>
-        data.TryGetProperty("value", out var value) && value.ValueKind is JsonValueKind.String or JsonValueKind.True or JsonValueKind.False
-            ? value.ToString()
-            : data.TryGetProperty("answer", out var answer) && answer.ValueKind is JsonValueKind.String or JsonValueKind.True or JsonValueKind.False
-                ? answer.ToString()
-                : null;
-
-    private TurnOutcome CheckGreeting(JsonDocument document)
-    {
-        // Until the consult lands, the bot greets every message: one greeting is one "consult".
-        var texts = Replies.Activities(document).Select(Replies.Text).ToList();
-        return texts.Any(text => text is not null && text.StartsWith("Hello, I am ImagingBot", StringComparison.Ordinal))
-            ? Finish()
-            : Restart("greeting missing");
-    }
-
-    private TurnOutcome Finish(JsonElement? newConsultButton = null)
+    private TurnOutcome Finish(SubmitData? newConsultButton = null)
     {
         NextConsult();
         if (newConsultButton is { } data && !newConversationPerConsult)
         {
-            _next = ActivityPayloads.Message(_conversationId, text: null, data);
+            _next = ActivityPayloads.Message(_conversationId, text: null, data.Utf8Json);
         }
 
         return new TurnOutcome(FinishedConsult: true);
