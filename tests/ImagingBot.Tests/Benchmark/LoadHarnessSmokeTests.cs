@@ -18,6 +18,23 @@ public class LoadHarnessSmokeTests
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     [Fact]
+    public void The_bench_host_runs_the_garbage_collector_the_app_runs()
+    {
+        // Both runtime configurations are copied next to the tests by the project references.
+        static Dictionary<string, string> GcSettings(string app) =>
+            System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, app + ".runtimeconfig.json")))!
+                ["runtimeOptions"]!["configProperties"]!.AsObject()
+                .Where(setting => setting.Key.StartsWith("System.GC.", StringComparison.Ordinal) && setting.Key != "System.GC.Concurrent")
+                .ToDictionary(setting => setting.Key, setting => setting.Value!.ToJsonString());
+
+        var app = GcSettings("ImagingBot");
+
+        Assert.Equal(app, GcSettings("ImagingBot.LoadTest"));
+        Assert.Equal("true", app["System.GC.Server"]);
+        Assert.Equal("0", app["System.GC.DynamicAdaptationMode"]);
+    }
+
+    [Fact]
     public async Task The_floor_echoes_every_turn_of_one_conversation_and_saves_its_state()
     {
         await using var host = await BenchHost.StartAsync(BotUnderTest.Echo, MemoryStore, LogLevel.Warning);
