@@ -105,3 +105,15 @@ internal sealed class ExpandedCards(CardTemplateCatalog catalog, int capacity = 
         private static string? WithId(string? text, string consultId) => text?.Replace(ConsultIdSlot, consultId, StringComparison.Ordinal);
     }
 }
+
+/// <summary>
+/// A variant key part that is equal only to the very same object: the guidance's questions and options are loaded
+/// once, so comparing references is exact, and cheaper than a record's member-by-member hash on every turn.
+/// </summary>
+internal readonly record struct SameInstance<T>(T Value)
+    where T : class
+{
+    public bool Equals(SameInstance<T> other) => ReferenceEquals(Value, other.Value);
+
+    public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Value);
+}

@@ -51,14 +51,14 @@ public sealed class TemplatedConsultCards : IConsultCards
         ArgumentNullException.ThrowIfNull(prompt);
         ArgumentNullException.ThrowIfNull(question);
         // The guidance's question, its wording (first ask or reprompt), its place and the quick-form button make the card.
-        var variant = (question, stepId, prompt.Reason, number, total, offerQuickForm);
+        var variant = (new SameInstance<IntakeQuestion>(question), stepId, prompt.Reason, number, total, offerQuickForm);
         return _expanded.Message(QuestionTemplate, variant, id => QuestionCardData.From(question, stepId, prompt with { ConsultId = id }, number, total, offerQuickForm), prompt.ConsultId);
     }
 
     public IMessageActivity Contraindication(IReadOnlyList<ContraindicationOption> options, PromptContext<ConsultAnswers> prompt, int number, int total)
     {
         ArgumentNullException.ThrowIfNull(prompt);
-        var variant = (options, prompt.StepId, prompt.Reason, number, total, prompt.OfferQuickForm);
+        var variant = (new SameInstance<IReadOnlyList<ContraindicationOption>>(options), prompt.StepId, prompt.Reason, number, total, prompt.OfferQuickForm);
         return _expanded.Message(QuestionTemplate, variant, id => QuestionCardData.Contraindication(_contraindicationQuestion, options, prompt with { ConsultId = id }, number, total), prompt.ConsultId);
     }
 
