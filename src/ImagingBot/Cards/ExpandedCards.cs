@@ -21,7 +21,7 @@ internal sealed class ExpandedCards(CardTemplateCatalog catalog, int capacity = 
     /// <summary>Stands for the consult id in a kept card. Letters and digits only, so JSON writes it unescaped.</summary>
     public const string ConsultIdSlot = "consultIdSlot7Qx2";
 
-    // Keys: "template\ndata JSON" strings, or (template, variant) tuples.
+    // Keys: (template, data JSON) or (template, variant) tuples.
     private readonly ConcurrentDictionary<object, ExpandedCard> _kept = new();
     private int _count;
 
@@ -63,7 +63,7 @@ internal sealed class ExpandedCards(CardTemplateCatalog catalog, int capacity = 
     private ExpandedCard Get(string template, object data)
     {
         var json = Json(data);
-        var key = string.Concat(template, "\n", json);
+        var key = (template, json);
         if (!_kept.TryGetValue(key, out var card))
         {
             card = Expand(template, json);
