@@ -15,7 +15,8 @@ internal sealed record MachineInfo(int Cores, string Cpu, string Memory, string 
             : "unknown",
         RuntimeInformation.FrameworkDescription,
         RuntimeInformation.OSDescription,
-        (GCSettings.IsServerGC ? "server" : "workstation") + (GCSettings.LatencyMode == GCLatencyMode.Interactive ? ", concurrent" : string.Empty),
+        (GCSettings.IsServerGC ? "server" : "workstation") + (GCSettings.LatencyMode == GCLatencyMode.Interactive ? ", concurrent" : string.Empty)
+            + (AppContext.GetData("System.GC.DynamicAdaptationMode") is { } datas && Convert.ToInt32(datas, System.Globalization.CultureInfo.InvariantCulture) == 0 ? ", DATAS off" : string.Empty),
         redisVersion,
         Run("git", "rev-parse --short HEAD"));
 
