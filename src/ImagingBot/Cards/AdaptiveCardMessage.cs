@@ -21,13 +21,6 @@ public static class AdaptiveCardMessage
 {
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
 
-    public static IMessageActivity Message(string cardJson)
-    {
-        ArgumentNullException.ThrowIfNull(cardJson);
-        var (fallbackText, speak) = ReadFallback(cardJson);
-        return Message(cardJson, fallbackText, speak);
-    }
-
     /// <summary>A card whose fallbackText and speak are already known (read once with <see cref="ReadFallback(string)"/>).</summary>
     public static IMessageActivity Message(string cardJson, string? fallbackText, string? speak)
     {

@@ -1,7 +1,4 @@
-using System.Globalization;
 using Microsoft.Bot.Builder;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 using StackExchange.Redis;
 using StackExchange.Redis.KeyspaceIsolation;
 
@@ -154,6 +151,4 @@ public sealed class RedisStorage : IStorage
     // cannot serve this turn right now.
     private static bool IsStoreFailure(Exception exception) =>
         exception is RedisConnectionException or RedisTimeoutException or RedisServerException;
-
-    private sealed record ExpectedStoreETag(string? ETag);
 }
