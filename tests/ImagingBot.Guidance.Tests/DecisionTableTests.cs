@@ -51,6 +51,35 @@ public class DecisionTableTests
     [Fact]
     public void The_table_has_every_combination() => Assert.Equal(48, EveryCombination().Count);
 
+    [Fact]
+    public void Equal_answers_get_the_very_same_recommendation_and_different_answers_their_own()
+    {
+        var decision = new ImagingDecision(Shipped.Guidance);
+        var answers = new ClinicalAnswers(true, true, false, false, Contraindication.None);
+
+        var first = decision.Decide(answers);
+
+        Assert.Same(first, decision.Decide(answers with { }));
+        Assert.NotSame(first, decision.Decide(answers with { Contraindication = Contraindication.MriNotPossible }));
+    }
+
+    [Fact]
+    public void A_recommendation_does_not_depend_on_what_was_decided_before()
+    {
+        var answers = EveryCombination().Select(row => new ClinicalAnswers((bool)row[0], (bool)row[1], (bool)row[2], (bool)row[3], (Contraindication)row[4])).ToList();
+        var warm = new ImagingDecision(Shipped.Guidance);
+        foreach (var earlier in answers)
+        {
+            _ = warm.Decide(earlier);
+        }
+
+        foreach (var later in answers.AsEnumerable().Reverse())
+        {
+            // Compared as JSON: a record's lists compare by reference.
+            Assert.Equal(Json(new ImagingDecision(Shipped.Guidance).Decide(later)), Json(warm.Decide(later)));
+        }
+    }
+
     [Theory]
     [MemberData(nameof(EveryCombination))]
     public void Every_combination_gets_the_right_pathway_urgency_and_first_study(
@@ -213,4 +242,6 @@ public class DecisionTableTests
         Assert.Equal(IntakeQuestionId.SuspectedInfection, new ClinicalAnswers(SuspectedCancer: true).NextQuestion(Shipped.Decision));
         Assert.Equal(IntakeQuestionId.Contraindication, new ClinicalAnswers(true, false, false, false).NextQuestion(Shipped.Decision));
     }
+
+    private static string Json(Recommendation recommendation) => System.Text.Json.JsonSerializer.Serialize(recommendation);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 
 namespace ImagingBot.Guidance;
@@ -17,6 +18,11 @@ public sealed class ImagingDecision
     private readonly (int AnyOf, FaqEntry Entry)[] _faq;
     private readonly IntakeQuestion[] _yesNoQuestions;
     private readonly Dictionary<Contraindication, string> _contraindicationFindings;
+
+    // Deciding is a pure function of the answers, and there are few complete sets of answers (four yes/no questions
+    // and the contraindication): each is decided once and the same immutable recommendation returned after that, so
+    // the bot layer can keep the card it made for it.
+    private readonly ConcurrentDictionary<ClinicalAnswers, Recommendation> _decided = new();
 
     public ImagingDecision(GuidanceDocument guidance)
     {
@@ -72,10 +78,18 @@ public sealed class ImagingDecision
         return choice is not null && _guidance.Procedure(choice.ProcedureId).Modality == Modality.Mri;
     }
 
-    /// <summary>Decides the first imaging step. Throws <see cref="ArgumentException"/> when answers are missing.</summary>
+    /// <summary>
+    /// Decides the first imaging step. Equal answers get the very same recommendation. Throws
+    /// <see cref="ArgumentException"/> when answers are missing.
+    /// </summary>
     public Recommendation Decide(ClinicalAnswers answers)
     {
         ArgumentNullException.ThrowIfNull(answers);
+        return _decided.TryGetValue(answers, out var decided) ? decided : _decided.GetOrAdd(answers, DecideOnce(answers));
+    }
+
+    private Recommendation DecideOnce(ClinicalAnswers answers)
+    {
         var missing = answers.NextQuestion(this);
         if (missing is not null)
         {

@@ -74,8 +74,10 @@ public sealed class TemplatedConsultCards : IConsultCards
         return _expanded.Message(QuickFormTemplate, id => QuickFormCardData.From(_guidance, prompt with { ConsultId = id }), prompt.ConsultId);
     }
 
+    // ImagingDecision returns the same recommendation for the same answers, so the card is found by reference instead
+    // of by its 5 KB of data JSON (which would be made and hashed on every recommendation).
     public IMessageActivity Recommendation(Recommendation recommendation, string consultId) =>
-        _expanded.Message(RecommendationTemplate, id => RecommendationCardData.From(recommendation, id, _because), consultId);
+        _expanded.Message(RecommendationTemplate, new SameInstance<Recommendation>(recommendation), id => RecommendationCardData.From(recommendation, id, _because), consultId);
 
     public IMessageActivity Help() => _expanded.Message(WelcomeTemplate, WelcomeCardData.Help(_guidance));
 

@@ -33,6 +33,23 @@ public sealed class ExpandedCardsTests(ConsultCardsFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public void Each_recommendation_gets_its_own_card_whatever_was_kept_before()
+    {
+        var cards = new TemplatedConsultCards(fixture.Catalog, fixture.Guidance);
+        foreach (var earlier in ConsultCardsFixture.Cases.Keys)
+        {
+            _ = cards.Recommendation(fixture.Decision.Decide(ConsultCardsFixture.Cases[earlier]), FirstConsult);
+        }
+
+        foreach (var (name, answers) in ConsultCardsFixture.Cases)
+        {
+            var recommendation = fixture.Decision.Decide(answers);
+            var expected = fixture.Catalog["recommendation"].Expand(RecommendationCardData.From(recommendation, SecondConsult, new BecauseFacts(fixture.Guidance)));
+            Assert.True(expected == CardJson(cards.Recommendation(recommendation, SecondConsult)), $"The kept card of {name} is not the one its template makes.");
+        }
+    }
+
+    [Fact]
     public void A_consult_id_that_JSON_must_escape_is_expanded_as_it_is()
     {
         const string Unusual = "id \"with\" quotes";
