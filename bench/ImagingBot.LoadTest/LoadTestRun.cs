@@ -115,7 +115,7 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
                 if (report.RoundRatios(store, concurrency) is { Count: > 0 } ratios)
                 {
                     var combined = report.Find("consult", store, concurrency)!.TurnsPerSecond / report.Find("floor", store, concurrency)!.TurnsPerSecond;
-                    progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  per-round ratios at {concurrency} ({store}): {RunReport.Percentages(ratios)}; all rounds {combined:P0}"));
+                    progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  per-round ratios at {concurrency} ({store}): {RunReport.Percentages(ratios)}; all rounds {RunReport.Percentages([combined])}"));
                 }
             }
 

@@ -63,5 +63,5 @@ internal sealed class RunReport
 
     /// <summary>Ratios as whole percentages: "71%, 68%, 74%".</summary>
     public static string Percentages(IEnumerable<double> ratios) =>
-        string.Join(", ", ratios.Select(ratio => ratio.ToString("P0", System.Globalization.CultureInfo.InvariantCulture)));
+        string.Join(", ", ratios.Select(ratio => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{ratio * 100:F0}%")));
 }
