@@ -282,7 +282,7 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
                     if (rounds > 1)
                     {
                         progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                            $"    round {round + 1}/{rounds} {part.Label,-40} {part.TurnsPerSecond,6:F0} turns/s  p99 {part.P99Ms,6:F2} ms  errors {part.Errors}  cpu {part.ProcessCpuPercent,3:F0}%  load {part.LoadAverage:F1}"));
+                            $"    round {round + 1}/{rounds} {part.Label,-46} {part.TurnsPerSecond,6:F0} turns/s  p99 {part.P99Ms,6:F2} ms  errors {part.Errors}  cpu {part.ProcessCpuPercent,3:F0}%  load {part.LoadAverage:F1}"));
                     }
                 }
             }
