@@ -13,7 +13,17 @@ internal sealed record LoadTestOptions
 
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>Measured time of one scenario at one concurrency, all its rounds together.</summary>
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Rounds per concurrency: the scenarios take turns, each round measuring Duration / Rounds, so the floor and the
+    /// consult compared for a target share the machine's drift instead of each having its own window.
+    /// </summary>
+    public int Rounds { get; init; } = 4;
+
+    /// <summary>The warm-up before a scenario's later rounds: its users are already going, this only refills the pipeline.</summary>
+    public TimeSpan RoundWarmup => Warmup < TimeSpan.FromSeconds(0.5) ? Warmup : TimeSpan.FromSeconds(0.5);
 
     /// <summary>Upper bound on the turns of one step, whatever the duration.</summary>
     public long MaxTurnsPerStep { get; init; } = 2_000_000;
@@ -52,13 +62,16 @@ internal sealed record LoadTestOptions
 
     public static string Usage => """
         Usage: dotnet run -c Release --project bench/ImagingBot.LoadTest -- [options]
-          --quick                 smoke run (~1 min): 2 s steps, 1 s warm-up, 1,000 consults for the memory check
+          --quick                 smoke run (~1 min): 2 s per step in 2 rounds, 1 s warm-up, 1,000 consults for the memory check
           --scenarios LIST        floor,consult (default both)
           --stores LIST           memory,redis (default both)
           --concurrency LIST      concurrent conversations per step (default 1,16,64,256)
-          --duration SECONDS      measured time per step (default 10)
-          --warmup SECONDS        warm-up per step, not measured (default 3)
-          --max-turns N           bound on the turns of one step (default 2000000)
+          --duration SECONDS      measured time per scenario and concurrency, all rounds together (default 10)
+          --rounds N              at each concurrency the scenarios alternate (floor, consult, floor, consult, ...)
+                                  in N rounds of duration/N measured seconds each, with the same conversations
+                                  throughout; the rounds are combined into one step (default 4)
+          --warmup SECONDS        warm-up before a scenario's first round, not measured (default 3; 0.5 before later rounds)
+          --max-turns N           bound on the turns of one step, all rounds together (default 2000000)
           --memory-consults N     finished consults between the memory readings (default 10000; 0 skips)
           --faq-concurrency N     concurrent compose-box searches (default 64; 0 skips)
           --log-level LEVEL       bench host log level (default Warning)
@@ -79,6 +92,7 @@ internal sealed record LoadTestOptions
                 Quick = true,
                 Warmup = TimeSpan.FromSeconds(1),
                 Duration = TimeSpan.FromSeconds(2),
+                Rounds = 2,
                 MemoryConsults = 1_000,
                 MemoryTimeLimit = TimeSpan.FromSeconds(60),
                 MarkdownPath = null,
@@ -97,6 +111,7 @@ internal sealed record LoadTestOptions
                 "--stores" => options with { Stores = List(Value()) },
                 "--concurrency" => options with { Concurrency = [.. List(Value()).Select(Int)] },
                 "--duration" => options with { Duration = Seconds(Value()) },
+                "--rounds" => options with { Rounds = Int(Value()) },
                 "--warmup" => options with { Warmup = Seconds(Value()) },
                 "--max-turns" => options with { MaxTurnsPerStep = long.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--memory-consults" => options with { MemoryConsults = Int(Value()) },
@@ -113,9 +128,16 @@ internal sealed record LoadTestOptions
         }
 
         var unknown = options.Scenarios.Except(["floor", "consult"]).Concat(options.Stores.Except(["memory", "redis"])).ToList();
-        return unknown.Count > 0
-            ? throw new ArgumentException($"Unknown scenario or store: {string.Join(", ", unknown)}.")
-            : options.Concurrency.Any(n => n < 1) ? throw new ArgumentException("Concurrency must be at least 1.") : options;
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException($"Unknown scenario or store: {string.Join(", ", unknown)}.");
+        }
+
+        return options.Concurrency.Any(n => n < 1) ? throw new ArgumentException("Concurrency must be at least 1.")
+            : options.Rounds < 1 ? throw new ArgumentException("Rounds must be at least 1.")
+            : options.Duration <= TimeSpan.Zero ? throw new ArgumentException("Duration must be more than 0 seconds.")
+            : options.Warmup < TimeSpan.Zero ? throw new ArgumentException("Warm-up must not be negative.")
+            : options;
     }
 
     private static List<string> List(string value) =>

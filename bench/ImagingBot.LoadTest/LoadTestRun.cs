@@ -37,7 +37,8 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
             Command = command,
             StartedAt = DateTimeOffset.UtcNow,
             Machine = MachineInfo.Read(needsRedis ? MachineInfo.Run("redis-server", "--version") : null),
-            Load = $"per step {options.Warmup.TotalSeconds:0.#} s warm-up then {options.Duration.TotalSeconds:0.#} s measured (at most {options.MaxTurnsPerStep:N0} turns); " +
+            Load = $"at each concurrency the scenarios alternate in {options.Rounds} round{(options.Rounds > 1 ? "s" : string.Empty)} of {(options.Duration / options.Rounds).TotalSeconds:0.##} s measured each " +
+                $"({options.Warmup.TotalSeconds:0.#} s warm-up before a scenario's first round, {options.RoundWarmup.TotalSeconds:0.#} s before later ones), {options.Duration.TotalSeconds:0.#} s measured per step in all (at most {options.MaxTurnsPerStep:N0} turns); " +
                 $"concurrent conversations {string.Join(", ", options.Concurrency)}; request timeout {options.RequestTimeout.TotalSeconds:0} s; bench host log level {options.LogLevel}",
         };
 
@@ -71,8 +72,9 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
     }
 
     /// <summary>
-    /// The floor and the consult on one store. Both hosts run side by side and the steps alternate (floor, then consult,
-    /// at each concurrency), so the two numbers compared for a target see the same load from the rest of the machine.
+    /// The floor and the consult on one store. Both hosts run side by side and, at each concurrency, take turns in short
+    /// rounds (floor, consult, floor, consult, ...): the machine's speed drifts a lot from one 10-second window to the
+    /// next, and alternating lets both numbers compared for a target see the same drift.
     /// </summary>
     private async Task RunStoreAsync(RunReport report, string store, string? redisEndpoint)
     {
@@ -99,14 +101,21 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
 
             foreach (var concurrency in options.Concurrency)
             {
-                foreach (var (scenario, host) in hosts)
+                var contenders = hosts.Select(entry =>
                 {
+                    var (scenario, host) = entry;
                     var prefix = $"{scenario}-{store}-{concurrency}-{_runId}";
                     IReadOnlyList<IVirtualUser> users = scenario == "floor"
                         ? [.. Enumerable.Range(0, concurrency).Select(i => new FloorUser(ConsultUser.ConversationId(prefix, i, 0)))]
                         : [.. Enumerable.Range(0, concurrency).Select(i => new ConsultUser(prefix, i, mode))];
                     var variant = scenario == "consult" && mode == ConsultMode.GreetingOnly ? "greeting bot" : string.Empty;
-                    report.Steps.Add(await RunStepAsync(host, new StepResult { Scenario = scenario, Store = store, Concurrency = concurrency, Variant = variant }, users, profile: profiles.GetValueOrDefault(scenario)).ConfigureAwait(false));
+                    return new Contender(host, new StepResult { Scenario = scenario, Store = store, Concurrency = concurrency, Variant = variant }, users, profiles.GetValueOrDefault(scenario));
+                }).ToList();
+                report.Steps.AddRange(await RunRoundsAsync(contenders, options.Rounds).ConfigureAwait(false));
+                if (report.RoundRatios(store, concurrency) is { Count: > 0 } ratios)
+                {
+                    var combined = report.Find("consult", store, concurrency)!.TurnsPerSecond / report.Find("floor", store, concurrency)!.TurnsPerSecond;
+                    progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  per-round ratios at {concurrency} ({store}): {RunReport.Percentages(ratios)}; all rounds {RunReport.Percentages([combined])}"));
                 }
             }
 
@@ -122,7 +131,8 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
             if (store == "memory" && options.FaqConcurrency > 0 && hosts.TryGetValue("consult", out var botHost))
             {
                 var users = Enumerable.Range(0, options.FaqConcurrency).Select(i => (IVirtualUser)new FaqSearchUser($"faq-{_runId}-{i}")).ToList();
-                report.FaqSearch = await RunStepAsync(botHost, new StepResult { Scenario = "faq search", Store = store, Concurrency = options.FaqConcurrency }, users).ConfigureAwait(false);
+                var faq = new Contender(botHost, new StepResult { Scenario = "faq search", Store = store, Concurrency = options.FaqConcurrency }, users);
+                report.FaqSearch = (await RunRoundsAsync([faq], rounds: 1).ConfigureAwait(false))[0];
                 if (report.FaqSearch.Notes.ContainsKey(FaqSearchUser.PendingNote))
                 {
                     report.Pending.Add("FAQ search from the compose box: the bot has no composeExtension/query handler yet (HTTP 501); latency measured on that answer.");
@@ -149,12 +159,10 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
     private async Task RunFloorVariantsAsync(RunReport report)
     {
         const int Concurrency = 64;
-        const int Rounds = 2;
         var original = Console.Out;
         var logFile = Path.Combine(Path.GetTempPath(), $"imagingbot-loadtest-{_runId}.log");
         var writer = new StreamWriter(logFile);
         Console.SetOut(writer);
-        var parts = new List<StepResult>();
         var variants = new[] { "as benchmarked", "log level Information", "stock authentication" };
         try
         {
@@ -166,15 +174,13 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
             };
             try
             {
-                for (var round = 0; round < Rounds; round++)
+                var contenders = hosts.Select((host, i) =>
                 {
-                    for (var i = 0; i < hosts.Count; i++)
-                    {
-                        var prefix = $"floor-variant-{i}-{round}-{_runId}";
-                        var users = Enumerable.Range(0, Concurrency).Select(u => (IVirtualUser)new FloorUser(ConsultUser.ConversationId(prefix, u, 0))).ToList();
-                        parts.Add(await RunStepAsync(hosts[i], new StepResult { Scenario = "floor", Store = "memory", Concurrency = Concurrency, Variant = variants[i] }, users, options.Duration / Rounds).ConfigureAwait(false));
-                    }
-                }
+                    var prefix = $"floor-variant-{i}-{_runId}";
+                    var users = Enumerable.Range(0, Concurrency).Select(u => (IVirtualUser)new FloorUser(ConsultUser.ConversationId(prefix, u, 0))).ToList();
+                    return new Contender(host, new StepResult { Scenario = "floor", Store = "memory", Concurrency = Concurrency, Variant = variants[i] }, users);
+                }).ToList();
+                report.FloorVariants.AddRange(await RunRoundsAsync(contenders, options.Rounds).ConfigureAwait(false));
             }
             finally
             {
@@ -215,29 +221,10 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
             report.ProductionLogEntries[entry.Length > 120 ? entry[..120] : entry] = count;
         }
 
-        report.FloorVariants.AddRange(variants.Select(variant => Combine([.. parts.Where(part => part.Variant == variant)])));
         var verboseTurns = report.FloorVariants[1].Turns;
         // Warm-up turns log too, so this slightly overstates entries per measured turn.
         report.ProductionLogLinesPerTurn = verboseTurns > 0 ? (double)entries.Values.Sum() / verboseTurns : null;
     }
-
-    /// <summary>Two halves of one step as one: turns add up, percentiles are the worse of the two.</summary>
-    private static StepResult Combine(List<StepResult> parts) => parts[0] with
-    {
-        GarbageCollections = string.Empty,
-        TopAllocations = null,
-        Seconds = parts.Sum(part => part.Seconds),
-        Turns = parts.Sum(part => part.Turns),
-        Errors = parts.Sum(part => part.Errors),
-        P50Ms = parts.Average(part => part.P50Ms),
-        P90Ms = parts.Max(part => part.P90Ms),
-        P99Ms = parts.Max(part => part.P99Ms),
-        MaxMs = parts.Max(part => part.MaxMs),
-        ProcessCpuPercent = parts.Average(part => part.ProcessCpuPercent),
-        CpuSeconds = parts.Sum(part => part.CpuSeconds),
-        AllocatedBytesPerTurn = parts.Sum(part => part.AllocatedBytesPerTurn * part.Turns) / Math.Max(1, parts.Sum(part => part.Turns)),
-        LoadAverage = parts.Max(part => part.LoadAverage),
-    };
 
     private async Task RunMemoryCheckAsync(RunReport report, string? redisEndpoint)
     {
@@ -263,18 +250,80 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
         }
     }
 
-    private async Task<StepResult> RunStepAsync(BenchHost host, StepResult template, IReadOnlyList<IVirtualUser> users, TimeSpan? duration = null, TurnProfile? profile = null)
+    /// <summary>
+    /// The contenders take turns, round after round, each round measuring its share of the duration: the full warm-up
+    /// before a contender's first round, a short one before the next (its users are mid-conversation and carry on where
+    /// they stopped, on the same client). Each contender's rounds are then combined into one step.
+    /// </summary>
+    private async Task<List<StepResult>> RunRoundsAsync(IReadOnlyList<Contender> contenders, int rounds)
     {
-        using var client = new BotClient(host.MessagesEndpoint, users.Count, options.RequestTimeout);
-        using var sampler = options.AllocationProfile ? new AllocationSampler() : null;
-        sampler?.Start();
-        var step = await LoadStep.RunAsync(template, client, users, options.Warmup, duration ?? options.Duration, options.MaxTurnsPerStep, options.RequestTimeout, profile).ConfigureAwait(false);
+        var clients = contenders.Select(contender => new BotClient(contender.Host.MessagesEndpoint, contender.Users.Count, options.RequestTimeout)).ToList();
+        var samplers = contenders.Select(_ => options.AllocationProfile ? new AllocationSampler() : null).ToList();
+        try
+        {
+            var parts = contenders.Select(_ => new List<StepResult>()).ToList();
+            for (var round = 0; round < rounds; round++)
+            {
+                for (var i = 0; i < contenders.Count; i++)
+                {
+                    var contender = contenders[i];
+                    samplers[i]?.Record();
+                    var part = await LoadStep.RunAsync(
+                        contender.Template,
+                        clients[i],
+                        contender.Users,
+                        round == 0 ? options.Warmup : options.RoundWarmup,
+                        options.Duration / rounds,
+                        Math.Max(1, options.MaxTurnsPerStep / rounds),
+                        options.RequestTimeout,
+                        contender.Profile).ConfigureAwait(false);
+                    samplers[i]?.Pause();
+                    parts[i].Add(part);
+                    if (rounds > 1)
+                    {
+                        progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            $"    round {round + 1}/{rounds} {part.Label,-46} {part.TurnsPerSecond,6:F0} turns/s  p99 {part.P99Ms,6:F2} ms  errors {part.Errors}  cpu {part.ProcessCpuPercent,3:F0}%  load {part.LoadAverage:F1}"));
+                    }
+                }
+            }
+
+            var steps = new List<StepResult>();
+            for (var i = 0; i < contenders.Count; i++)
+            {
+                // The merged latencies have given their percentiles; the report keeps no copy (the memory check reads the heap).
+                var step = CombinedStep.Of(parts[i]) with { LatencyTicks = null };
+                if (samplers[i] is { } sampler)
+                {
+                    step = step with { TopAllocations = [.. sampler.Top(12).Select(top => $"{top.Share:P0} {top.Type}")] };
+                }
+
+                Print(step);
+                steps.Add(step);
+            }
+
+            return steps;
+        }
+        finally
+        {
+            foreach (var client in clients)
+            {
+                client.Dispose();
+            }
+
+            foreach (var sampler in samplers)
+            {
+                sampler?.Dispose();
+            }
+        }
+    }
+
+    private void Print(StepResult step)
+    {
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {step.Label,-44} {step.TurnsPerSecond,6:F0} turns/s {step.ConsultsPerSecond,5:F0} consults/s  p50 {step.P50Ms,6:F2} ms  p99 {step.P99Ms,6:F2} ms  errors {step.Errors}  cpu {step.ProcessCpuPercent,3:F0}% ({step.CpuMsPerTurn:F2} ms/turn)  {step.AllocatedBytesPerTurn / 1024:F0} KB/turn  GC {step.GarbageCollections}  reply {step.ResponseBytesPerTurn / 1024:F1} KB, check {step.GeneratorCheckMsPerTurn:F3} ms  load {step.LoadAverage:F1}"));
-        if (sampler is not null)
+        if (step.TopAllocations is { } allocations)
         {
-            step = step with { TopAllocations = sampler.Stop(12).Select(top => $"{top.Share:P0} {top.Type}").ToList() };
-            progress.WriteLine("      allocations (sampled, warm-up included): " + string.Join(", ", step.TopAllocations));
+            progress.WriteLine("      allocations (sampled, warm-ups included): " + string.Join(", ", allocations));
         }
 
         if (step.Profile is { } server)
@@ -287,8 +336,6 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
         {
             progress.WriteLine($"      {count} x {error}");
         }
-
-        return step;
     }
 
     private async Task<BenchHost?> TryStartAsync(RunReport report, BotUnderTest bot, string store, string? redisEndpoint, string keyPrefix, LogLevel logLevel, TurnProfile? profile = null)
@@ -348,4 +395,7 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
             throw new InvalidOperationException("Could not install redis-server; pass --redis HOST:PORT or --stores memory.");
         }
     }
+
+    /// <summary>One scenario of an interleaved comparison: its host, its users and what it measures, kept from round to round.</summary>
+    private sealed record Contender(BenchHost Host, StepResult Template, IReadOnlyList<IVirtualUser> Users, TurnProfile? Profile = null);
 }

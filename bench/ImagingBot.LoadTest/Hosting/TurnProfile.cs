@@ -49,6 +49,13 @@ internal sealed record TurnProfileSnapshot(long Turns, double TurnMs, long Reads
     public TurnProfileSnapshot Minus(TurnProfileSnapshot earlier) => new(
         Turns - earlier.Turns, TurnMs - earlier.TurnMs, Reads - earlier.Reads, ReadMs - earlier.ReadMs, Writes - earlier.Writes, WriteMs - earlier.WriteMs);
 
+    /// <summary>Two windows' server time together (the rounds of one step).</summary>
+    public TurnProfileSnapshot Plus(TurnProfileSnapshot other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new(Turns + other.Turns, TurnMs + other.TurnMs, Reads + other.Reads, ReadMs + other.ReadMs, Writes + other.Writes, WriteMs + other.WriteMs);
+    }
+
     public double BotMsPerTurn => Turns > 0 ? TurnMs / Turns : 0;
 
     public double StoreReadMsPerTurn => Turns > 0 ? ReadMs / Turns : 0;

@@ -57,28 +57,24 @@ internal static class LoadStep
         var latencies = recorders.SelectMany(r => r.LatencyTicks).Order().ToArray();
         var turns = recorders.Sum(r => r.Turns);
         var seconds = (window.End - window.Start) / (double)Stopwatch.Frequency;
-        return template with
+        return (template with
         {
             Seconds = seconds,
             ProcessCpuPercent = 100 * cpu.TotalSeconds / (seconds * Environment.ProcessorCount),
             CpuSeconds = cpu.TotalSeconds,
             GarbageCollections = collections,
             Profile = server,
-            MeanMs = latencies.Length > 0 ? latencies.Average(ticks => (double)ticks) * 1000.0 / Stopwatch.Frequency : 0,
             LoadAverage = LoadAverage1(),
             Turns = turns,
             AllocatedBytesPerTurn = turns > 0 ? (double)allocated / turns : 0,
             Consults = recorders.Sum(r => r.Consults),
             Errors = recorders.Sum(r => r.Errors),
-            P50Ms = Percentile(latencies, 0.50),
-            P90Ms = Percentile(latencies, 0.90),
-            P99Ms = Percentile(latencies, 0.99),
-            MaxMs = latencies.Length > 0 ? Milliseconds(latencies[^1]) : 0,
             GeneratorCheckMsPerTurn = turns > 0 ? recorders.Sum(r => r.CheckTicks) * 1000.0 / Stopwatch.Frequency / turns : 0,
             ResponseBytesPerTurn = turns > 0 ? (double)recorders.Sum(r => r.ResponseBytes) / turns : 0,
-            ErrorKinds = Merge(recorders.Select(r => r.ErrorKinds)),
-            Notes = Merge(recorders.Select(r => r.Notes)),
-        };
+            ErrorKinds = CombinedStep.Counts(recorders.Select(r => r.ErrorKinds)),
+            Notes = CombinedStep.Counts(recorders.Select(r => r.Notes)),
+            RoundTurnsPerSecond = [seconds > 0 ? turns / seconds : 0],
+        }).WithLatencies(latencies);
     }
 
     private static async Task LoopAsync(IVirtualUser user, TurnRecorder recorder, BotClient client, Window window, CancellationToken abort)
@@ -117,22 +113,6 @@ internal static class LoadStep
             && double.TryParse(File.ReadAllText(LoadAverageFile).Split(' ')[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var load)
             ? load
             : double.NaN;
-    }
-
-    private static double Percentile(long[] sorted, double quantile) =>
-        sorted.Length == 0 ? 0 : Milliseconds(sorted[Math.Clamp((int)Math.Ceiling(quantile * sorted.Length) - 1, 0, sorted.Length - 1)]);
-
-    private static double Milliseconds(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
-
-    private static Dictionary<string, long> Merge(IEnumerable<Dictionary<string, long>> parts)
-    {
-        var merged = new Dictionary<string, long>();
-        foreach (var (key, count) in parts.SelectMany(part => part))
-        {
-            merged[key] = merged.GetValueOrDefault(key) + count;
-        }
-
-        return merged;
     }
 
     /// <summary>Shared by the users of one step; written by the step, read by the users.</summary>

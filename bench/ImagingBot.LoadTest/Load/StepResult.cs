@@ -1,6 +1,9 @@
+using System.Diagnostics;
+using System.Text.Json.Serialization;
+
 namespace ImagingBot.LoadTest.Load;
 
-/// <summary>The numbers of one load step.</summary>
+/// <summary>The numbers of one load step, or of one scenario's rounds combined (<see cref="CombinedStep"/>).</summary>
 internal sealed record StepResult
 {
     public required string Scenario { get; init; }
@@ -67,5 +70,36 @@ internal sealed record StepResult
 
     public IReadOnlyDictionary<string, long> Notes { get; init; } = new Dictionary<string, long>();
 
+    /// <summary>Turns per second of each measured round, in order (one value for a step run in one window).</summary>
+    public IReadOnlyList<double> RoundTurnsPerSecond { get; init; } = [];
+
+    /// <summary>
+    /// Every counted turn's latency in Stopwatch ticks, sorted, so rounds combine into exact percentiles. Kept out of
+    /// the JSON (hundreds of thousands of numbers) and dropped once the rounds are combined.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<long>? LatencyTicks { get; init; }
+
     public string Label => $"{Scenario}{(Variant.Length > 0 ? " (" + Variant + ")" : string.Empty)} / {Store} / {Concurrency}";
+
+    /// <summary>This step with its latency figures (mean, percentiles, max) read from these sorted latencies.</summary>
+    public StepResult WithLatencies(long[] sortedTicks)
+    {
+        ArgumentNullException.ThrowIfNull(sortedTicks);
+        return this with
+        {
+            LatencyTicks = sortedTicks,
+            MeanMs = sortedTicks.Length > 0 ? sortedTicks.Average(ticks => (double)ticks) * 1000.0 / Stopwatch.Frequency : 0,
+            P50Ms = Percentile(sortedTicks, 0.50),
+            P90Ms = Percentile(sortedTicks, 0.90),
+            P99Ms = Percentile(sortedTicks, 0.99),
+            MaxMs = sortedTicks.Length > 0 ? Milliseconds(sortedTicks[^1]) : 0,
+        };
+    }
+
+    /// <summary>The nearest-rank percentile: the smallest latency that at least this share of the turns did not exceed.</summary>
+    private static double Percentile(long[] sorted, double quantile) =>
+        sorted.Length == 0 ? 0 : Milliseconds(sorted[Math.Clamp((int)Math.Ceiling(quantile * sorted.Length) - 1, 0, sorted.Length - 1)]);
+
+    private static double Milliseconds(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
 }

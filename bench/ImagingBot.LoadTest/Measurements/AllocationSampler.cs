@@ -14,20 +14,15 @@ internal sealed class AllocationSampler : EventListener
     private readonly Dictionary<string, long> _bytesByType = [];
     private volatile bool _recording;
 
-    public void Start()
-    {
-        lock (_bytesByType)
-        {
-            _bytesByType.Clear();
-        }
+    /// <summary>Counts from now on, adding to what earlier rounds of the same step counted.</summary>
+    public void Record() => _recording = true;
 
-        _recording = true;
-    }
+    /// <summary>Stops counting while another scenario's round runs.</summary>
+    public void Pause() => _recording = false;
 
     /// <summary>The types that allocated the most, with their share of the sampled bytes.</summary>
-    public IReadOnlyList<(string Type, double Share)> Stop(int top)
+    public IReadOnlyList<(string Type, double Share)> Top(int top)
     {
-        _recording = false;
         lock (_bytesByType)
         {
             var total = Math.Max(1, _bytesByType.Values.Sum());

@@ -41,6 +41,27 @@ internal sealed class RunReport
 
     public List<string> Pending { get; } = [];
 
+    /// <summary>
+    /// Per store, the consult's turns/s over the floor's in each round at 64, the concurrency of the throughput target:
+    /// how much the ratio moves from one round to the next (the target itself is judged on all rounds together).
+    /// </summary>
+    public Dictionary<string, IReadOnlyList<double>> RoundRatiosAt64 =>
+        Steps.Select(step => step.Store).Distinct().Where(store => RoundRatios(store, 64).Count > 0).ToDictionary(store => store, store => RoundRatios(store, 64));
+
     public StepResult? Find(string scenario, string store, int concurrency) =>
         Steps.FirstOrDefault(step => step.Scenario == scenario && step.Store == store && step.Concurrency == concurrency);
+
+    /// <summary>The consult's turns/s over the floor's round by round (empty when one of them was not measured).</summary>
+    public IReadOnlyList<double> RoundRatios(string store, int concurrency)
+    {
+        var floor = Find("floor", store, concurrency);
+        var consult = Find("consult", store, concurrency);
+        return floor is null || consult is null
+            ? []
+            : [.. floor.RoundTurnsPerSecond.Zip(consult.RoundTurnsPerSecond, (floorRound, consultRound) => floorRound > 0 ? consultRound / floorRound : 0)];
+    }
+
+    /// <summary>Ratios as whole percentages: "71%, 68%, 74%".</summary>
+    public static string Percentages(IEnumerable<double> ratios) =>
+        string.Join(", ", ratios.Select(ratio => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{ratio * 100:F0}%")));
 }
