@@ -15,7 +15,7 @@ namespace ImagingBot.State;
 public sealed class ChangeTrackedConversationState : IPropertyManager
 {
     // Not BotState's "ConversationState" key: the two caches never mix if both are used in one turn.
-    private static readonly string TurnStateKey = typeof(ChangeTrackedConversationState).FullName!;
+    private const string TurnStateKey = nameof(ChangeTrackedConversationState);
 
     private readonly IStorage _storage;
 
@@ -41,21 +41,10 @@ public sealed class ChangeTrackedConversationState : IPropertyManager
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var key = StorageKey(turnContext);
-        if (!force && Loaded(turnContext) is not null)
+        if (force || Loaded(turnContext) is null)
         {
-            return;
+            await ReadAsync(turnContext, key, cancellationToken).ConfigureAwait(false);
         }
-
-        var items = await _storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
-        items.TryGetValue(key, out var stored);
-        turnContext.TurnState[TurnStateKey] = new LoadedConversation(stored switch
-        {
-            IDictionary<string, object> values => values,
-            // A store that keeps JSON without type names returns it untyped, as BotState accepts.
-            JObject json => json.ToObject<IDictionary<string, object>>()!,
-            null => new Dictionary<string, object>(),
-            _ => throw new InvalidOperationException("Data is not in the correct format for BotState."),
-        });
     }
 
     /// <summary>Writes the conversation when a value was set or deleted since it was read (or when <paramref name="force"/>d).</summary>
@@ -89,6 +78,30 @@ public sealed class ChangeTrackedConversationState : IPropertyManager
         await _storage.DeleteAsync([StorageKey(turnContext)], cancellationToken).ConfigureAwait(false);
     }
 
+    // The turn's cached conversation, read first if need be, with one TurnState lookup: TurnState compares keys
+    // ignoring case with the invariant culture, which without invariant globalization costs half a microsecond a lookup.
+    private async ValueTask<LoadedConversation> LoadedAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        return Loaded(turnContext) ?? await ReadAsync(turnContext, StorageKey(turnContext), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<LoadedConversation> ReadAsync(ITurnContext turnContext, string key, CancellationToken cancellationToken)
+    {
+        var items = await _storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
+        items.TryGetValue(key, out var stored);
+        var loaded = new LoadedConversation(stored switch
+        {
+            IDictionary<string, object> values => values,
+            // A store that keeps JSON without type names returns it untyped, as BotState accepts.
+            JObject json => json.ToObject<IDictionary<string, object>>()!,
+            null => new Dictionary<string, object>(),
+            _ => throw new InvalidOperationException("Data is not in the correct format for BotState."),
+        });
+        turnContext.TurnState[TurnStateKey] = loaded;
+        return loaded;
+    }
+
     // ConversationState's key and its exceptions, so conversations stored before keep their place.
     private static string StorageKey(ITurnContext turnContext)
     {
@@ -118,12 +131,12 @@ public sealed class ChangeTrackedConversationState : IPropertyManager
         /// </summary>
         public async Task<T> GetAsync(ITurnContext turnContext, Func<T>? defaultValueFactory = null, CancellationToken cancellationToken = default)
         {
-            var values = await ValuesAsync(turnContext, cancellationToken).ConfigureAwait(false);
-            var value = values.TryGetValue(Name, out var stored) ? Typed(stored) : default;
+            var loaded = await state.LoadedAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            var value = loaded.Values.TryGetValue(Name, out var stored) ? Typed(stored) : default;
             if (value is null && defaultValueFactory is not null)
             {
                 value = defaultValueFactory();
-                await SetAsync(turnContext, value, cancellationToken).ConfigureAwait(false);
+                Set(loaded, value);
             }
 
             return value!;
@@ -131,16 +144,13 @@ public sealed class ChangeTrackedConversationState : IPropertyManager
 
         public async Task SetAsync(ITurnContext turnContext, T value, CancellationToken cancellationToken = default)
         {
-            await state.LoadAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
-            var loaded = Loaded(turnContext)!;
-            loaded.Values[Name] = value!;
-            loaded.Changed = true;
+            var loaded = await state.LoadedAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            Set(loaded, value);
         }
 
         public async Task DeleteAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
         {
-            await state.LoadAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
-            var loaded = Loaded(turnContext)!;
+            var loaded = await state.LoadedAsync(turnContext, cancellationToken).ConfigureAwait(false);
             // Deleting what is not there changes nothing (BotState's comparison would not write either).
             loaded.Changed |= loaded.Values.Remove(Name);
         }
@@ -155,10 +165,10 @@ public sealed class ChangeTrackedConversationState : IPropertyManager
             _ => JToken.FromObject(stored).ToObject<T>(),
         };
 
-        private async Task<IDictionary<string, object>> ValuesAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+        private void Set(LoadedConversation loaded, T value)
         {
-            await state.LoadAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
-            return Loaded(turnContext)!.Values;
+            loaded.Values[Name] = value!;
+            loaded.Changed = true;
         }
     }
 }
