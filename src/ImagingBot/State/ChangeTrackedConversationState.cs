@@ -7,7 +7,7 @@ namespace ImagingBot.State;
 /// Bot Framework's <see cref="ConversationState"/> with the same public shape, storage key and stored dictionary
 /// (either reads what the other wrote, and the stored JSON is the same), but it knows a turn changed the state
 /// from a flag its accessors set. BotState instead serialises the whole dictionary three more times per turn
-/// only to compare (at load, before the write and after it), which cost a third of a state cycle.
+/// only to compare (at load, before the write and after it): 40% of a consult turn's state cycle (docs/state.md).
 /// The flag is exact because every value we store is immutable (records with init-only properties, a bool),
 /// so it changes only through an accessor's SetAsync or DeleteAsync; ConversationStateTypesTests holds every
 /// stored type to that. A value changed in place would not be saved.
