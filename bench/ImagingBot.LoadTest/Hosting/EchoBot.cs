@@ -1,3 +1,4 @@
+using ImagingBot.State;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -5,9 +6,9 @@ namespace ImagingBot.LoadTest.Hosting;
 
 /// <summary>
 /// The floor: the least a bot on our stack can do per turn. It replies with the text and, like our bot,
-/// reads and saves ConversationState (a turn counter), so the floor pays the same store round trip.
+/// reads and saves the app's conversation state class (a turn counter), so the floor pays the same store round trip.
 /// </summary>
-internal sealed class EchoBot(ConversationState conversationState) : ActivityHandler
+internal sealed class EchoBot(ChangeTrackedConversationState conversationState) : ActivityHandler
 {
     private readonly IStatePropertyAccessor<int> _turns = conversationState.CreateProperty<int>("turns");
 

@@ -30,7 +30,7 @@ internal static class MarkdownReport
         var md = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
         md.AppendLine(Heading).AppendLine();
-        md.AppendLine("The bot over real HTTP: Kestrel on 127.0.0.1, the app's own wiring (`AddBotRuntime`, `AddConversationState`, `AddImagingBot`, `MapBotEndpoints`), anonymous Emulator-style activities with `deliveryMode: expectReplies` so every reply comes back in the HTTP response and no outbound connector call is made. The floor is the same host, adapter, middleware and store with an echo `IBot` that reads and saves a turn counter in `ConversationState`.").AppendLine();
+        md.AppendLine("The bot over real HTTP: Kestrel on 127.0.0.1, the app's own wiring (`AddBotRuntime`, `AddConversationState`, `AddImagingBot`, `MapBotEndpoints`), anonymous Emulator-style activities with `deliveryMode: expectReplies` so every reply comes back in the HTTP response and no outbound connector call is made. The floor is the same host, adapter, middleware and store with an echo `IBot` that reads and saves a turn counter in the app's conversation state (`ChangeTrackedConversationState`).").AppendLine();
         md.AppendLine("```sh").AppendLine(report.Command).AppendLine("```").AppendLine();
         md.AppendLine(inv, $"- Date: {report.StartedAt:yyyy-MM-dd HH:mm} UTC, run took {report.Elapsed.TotalMinutes:F1} min; commit {report.Machine.Commit ?? "unknown"}");
         md.AppendLine(inv, $"- Machine: {report.Machine.Cores} cores ({report.Machine.Cpu}), {report.Machine.Memory} RAM, {report.Machine.Os}");

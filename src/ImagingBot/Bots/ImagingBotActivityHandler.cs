@@ -1,6 +1,7 @@
 using ImagingBot.Dialogs;
 using ImagingBot.Dialogs.Consult;
 using ImagingBot.Guidance;
+using ImagingBot.State;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Connector;
@@ -33,14 +34,14 @@ public sealed class ImagingBotActivityHandler : TeamsActivityHandler
         "what", "why", "how", "when", "which", "who", "where", "can", "could", "should", "is", "are", "does", "do", "will", "would", "must",
     };
 
-    private readonly ConversationState conversationState;
+    private readonly ChangeTrackedConversationState conversationState;
     private readonly IStatePropertyAccessor<bool> welcomed;
     private readonly ConsultDialog consult;
     private readonly FaqSearch faq;
     private readonly FaqSearchExtension composeSearch;
     private readonly IConsultCards cards;
 
-    public ImagingBotActivityHandler(ConversationState conversationState, ConsultDialog consult, FaqSearch faq, FaqSearchExtension composeSearch, IConsultCards cards)
+    public ImagingBotActivityHandler(ChangeTrackedConversationState conversationState, ConsultDialog consult, FaqSearch faq, FaqSearchExtension composeSearch, IConsultCards cards)
     {
         ArgumentNullException.ThrowIfNull(conversationState);
         this.conversationState = conversationState;

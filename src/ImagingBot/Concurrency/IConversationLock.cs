@@ -2,8 +2,9 @@ namespace ImagingBot.Concurrency;
 
 /// <summary>
 /// One turn at a time per conversation: whoever holds a conversation's lock may load, change and save its
-/// state. ConversationState writes its dictionary without an ETag check (last write wins), so two turns
-/// of one conversation at once (a double click, two devices, two instances) would otherwise lose an answer.
+/// state. The conversation state (ours as Bot Framework's ConversationState) writes its dictionary without an
+/// ETag check (last write wins), so two turns of one conversation at once (a double click, two devices, two
+/// instances) would otherwise lose an answer.
 /// </summary>
 public interface IConversationLock
 {

@@ -41,7 +41,7 @@ public sealed partial class OneTurnPerConversationMiddleware(IConversationLock c
         }
     }
 
-    /// <summary>The key ConversationState stores the conversation under: one lock per stored conversation.</summary>
+    /// <summary>The key the conversation state (Bot Framework's and ours alike) stores the conversation under: one lock per stored conversation.</summary>
     public static string? ConversationKey(Activity activity) =>
         string.IsNullOrEmpty(activity?.ChannelId) || string.IsNullOrEmpty(activity.Conversation?.Id)
             ? null

@@ -8,7 +8,7 @@ namespace ImagingBot.Dialogs;
 /// feed): steps in order, a step asks and the next turn's message is its answer. Beyond the official
 /// one it keeps typed answers, skips steps that do not apply or are already answered, reprompts,
 /// goes back, survives interruptions and ignores stale or repeated clicks.
-/// All state lives in ConversationState through one property accessor; the caller saves the state
+/// All state lives in the conversation state through one property accessor; the caller saves the state
 /// at the end of the turn, as with the official dialogs.
 /// </summary>
 /// <typeparam name="TAnswers">The typed answers record (keep it small: it is stored every turn).</typeparam>

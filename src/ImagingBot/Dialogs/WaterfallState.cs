@@ -3,8 +3,9 @@ using Newtonsoft.Json;
 namespace ImagingBot.Dialogs;
 
 /// <summary>
-/// Everything a waterfall remembers between turns, stored in ConversationState. Nothing else is
-/// kept in process memory, so another instance sharing the store continues the consult.
+/// Everything a waterfall remembers between turns, stored in the conversation state. Nothing else is
+/// kept in process memory, so another instance sharing the store continues the consult. Immutable (init-only
+/// properties): the state saves only what an accessor's SetAsync changed (ChangeTrackedConversationState).
 /// The JSON names are one or two letters because every turn reads and writes this record.
 /// </summary>
 /// <typeparam name="TAnswers">The caller's typed answers record.</typeparam>

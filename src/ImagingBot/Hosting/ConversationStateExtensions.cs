@@ -8,7 +8,7 @@ namespace ImagingBot.Hosting;
 public static class ConversationStateExtensions
 {
     /// <summary>
-    /// ConversationState on the IStorage that the <c>Storage</c> settings choose (Memory by default, Redis
+    /// <see cref="ChangeTrackedConversationState"/> on the IStorage that the <c>Storage</c> settings choose (Memory by default, Redis
     /// to share state between instances). The settings are checked at start-up; Redis itself is only
     /// contacted by the first turn or readiness probe, so the app starts while Redis is down.
     /// </summary>
@@ -30,9 +30,9 @@ public static class ConversationStateExtensions
                 _ => new ConcurrentMemoryStorage(options.TimeToLive),
             };
         });
-        builder.Services.AddSingleton<ConversationState>();
+        builder.Services.AddSingleton<ChangeTrackedConversationState>();
 
-        // One turn at a time per conversation (ConversationState's own write is last-write-wins): a lock
+        // One turn at a time per conversation (the conversation state's write is last-write-wins): a lock
         // in Redis shared by every instance, or in process for the Memory store.
         builder.Services.AddSingleton<ConversationLockTiming>();
         builder.Services.AddSingleton<IConversationLock>(services =>

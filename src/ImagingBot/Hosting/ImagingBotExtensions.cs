@@ -1,6 +1,7 @@
 using ImagingBot.Bots;
 using ImagingBot.Dialogs.Consult;
 using ImagingBot.Guidance;
+using ImagingBot.State;
 using Microsoft.Bot.Builder;
 
 namespace ImagingBot.Hosting;
@@ -19,7 +20,7 @@ public static class ImagingBotExtensions
         builder.Services.AddSingleton<ImagingDecision>();
         builder.Services.AddSingleton<FaqSearch>();
         builder.Services.AddSingleton(services => new ConsultDialog(
-            services.GetRequiredService<ConversationState>(),
+            services.GetRequiredService<ChangeTrackedConversationState>(),
             guidance,
             services.GetRequiredService<ImagingDecision>(),
             services.GetRequiredService<FaqSearch>(),

@@ -2,6 +2,7 @@ using ImagingBot.Bots;
 using ImagingBot.Dialogs;
 using ImagingBot.Dialogs.Consult;
 using ImagingBot.Guidance;
+using ImagingBot.State;
 using ImagingBot.Tests.Dialogs;
 using ImagingBot.Tests.Dialogs.Consult;
 using Microsoft.Bot.Builder;
@@ -25,7 +26,7 @@ internal static class ClinicianChat
 
     public static ImagingBotActivityHandler Bot(IStorage storage, IConsultCards cards, params string[] consultIds)
     {
-        var state = new ConversationState(storage);
+        var state = new ChangeTrackedConversationState(storage);
         var decision = new ImagingDecision(Guidance);
         var faq = new FaqSearch(Guidance);
         var consult = new ConsultDialog(state, Guidance, decision, faq, cards, new WaterfallOptions { NewConsultId = ToyFlow.Ids(consultIds) });

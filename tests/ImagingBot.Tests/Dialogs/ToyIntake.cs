@@ -1,4 +1,5 @@
 using ImagingBot.Dialogs;
+using ImagingBot.State;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
@@ -21,12 +22,12 @@ internal sealed class ToyIntakeBot : IBot
     public const string NotReopenedText = "That consult is not the open one.";
     public const string QuickFormOfferText = "Or answer everything at once with the quick form.";
 
-    private readonly ConversationState conversationState;
+    private readonly ChangeTrackedConversationState conversationState;
     private readonly Waterfall<ToyAnswers> waterfall;
 
     public ToyIntakeBot(IStorage storage, Func<string>? newConsultId = null, int missesBeforeQuickForm = 2)
     {
-        conversationState = new ConversationState(storage);
+        conversationState = new ChangeTrackedConversationState(storage);
         var options = newConsultId is null
             ? new WaterfallOptions { MissesBeforeQuickForm = missesBeforeQuickForm }
             : new WaterfallOptions { NewConsultId = newConsultId, MissesBeforeQuickForm = missesBeforeQuickForm };

@@ -1,5 +1,6 @@
 using System.Text;
 using ImagingBot.Dialogs;
+using ImagingBot.State;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
@@ -66,7 +67,7 @@ public class WaterfallTests
     [Fact]
     public void A_waterfall_that_would_never_offer_the_quick_form_is_refused_at_start_up()
     {
-        var accessor = new ConversationState(new MemoryStorage()).CreateProperty<WaterfallState<ToyAnswers>>("intake");
+        var accessor = new ChangeTrackedConversationState(new MemoryStorage()).CreateProperty<WaterfallState<ToyAnswers>>("intake");
 
         var refused = Assert.Throws<ArgumentOutOfRangeException>(() =>
             new Waterfall<ToyAnswers>(accessor, ToyIntakeBot.Steps, new WaterfallOptions { MissesBeforeQuickForm = 0 }) { OnCompleted = (_, _, _) => Task.CompletedTask });
@@ -266,7 +267,7 @@ public class WaterfallTests
     public async Task A_consult_continues_on_a_second_bot_instance_sharing_the_store()
     {
         // One MemoryStorage object stands for the shared store (Redis in production); each instance has
-        // its own adapter, ConversationState and bot, so only what was stored can carry the consult over.
+        // its own adapter, conversation state and bot, so only what was stored can carry the consult over.
         var store = new MemoryStorage();
 
         await Flow(store, ids: "c1")
@@ -287,6 +288,7 @@ public class WaterfallTests
     {
         var store = new MemoryStorage();
         var adapter = new TestAdapter();
+        // Older releases kept the consult in Bot Framework's ConversationState: the same key and stored dictionary.
         var olderRelease = new ConversationState(store);
         await new TestFlow(adapter, async (turn, cancellationToken) =>
             {

@@ -57,9 +57,9 @@ public sealed class RedisStorageContractTests(SharedRedis redis) : StorageContra
     [Fact]
     public async Task Two_bot_instances_on_one_Redis_continue_the_same_conversation()
     {
-        // Each instance has its own connection, storage and ConversationState, as two app instances would.
-        var instanceA = new ConversationState(CreateStorage(_keyPrefix, TimeToLive));
-        var instanceB = new ConversationState(CreateStorage(_keyPrefix, TimeToLive));
+        // Each instance has its own connection, storage and conversation state, as two app instances would.
+        var instanceA = new ChangeTrackedConversationState(CreateStorage(_keyPrefix, TimeToLive));
+        var instanceB = new ChangeTrackedConversationState(CreateStorage(_keyPrefix, TimeToLive));
         var conversation = new Microsoft.Bot.Schema.ConversationReference
         {
             ChannelId = "msteams",

@@ -38,7 +38,7 @@ public class StateStoreFaultTests(WebApplicationFactory<Program> factory) : ICla
     {
         await using var redis = await RedisServer.StartAsync();
         await using var connection = new RedisConnection(redis.Endpoint);
-        var conversationState = new ConversationState(new RedisStorage(connection, SharedRedis.NewKeyPrefix(), TimeSpan.FromHours(24)));
+        var conversationState = new ChangeTrackedConversationState(new RedisStorage(connection, SharedRedis.NewKeyPrefix(), TimeSpan.FromHours(24)));
         var adapter = new TestAdapter();
         var store = StorageContractTests.ConsultRecording(conversationState);
 
@@ -81,8 +81,8 @@ public class StateStoreFaultTests(WebApplicationFactory<Program> factory) : ICla
         using var instanceB = OnRedis(factory, redis.Endpoint, keyPrefix);
         var conversation = new TestAdapter().Conversation;
 
-        var stateA = instanceA.Services.GetRequiredService<ConversationState>();
-        var stateB = instanceB.Services.GetRequiredService<ConversationState>();
+        var stateA = instanceA.Services.GetRequiredService<ChangeTrackedConversationState>();
+        var stateB = instanceB.Services.GetRequiredService<ChangeTrackedConversationState>();
         Assert.NotSame(instanceA.Services.GetRequiredService<IStorage>(), instanceB.Services.GetRequiredService<IStorage>());
 
         await new TestFlow(new TestAdapter(conversation), StorageContractTests.ConsultRecording(stateA)).Send("cancer").AssertReply("asked: ").StartTestAsync();
@@ -99,13 +99,13 @@ public class StateStoreFaultTests(WebApplicationFactory<Program> factory) : ICla
 
         using (var before = OnRedis(factory, redis.Endpoint, keyPrefix))
         {
-            var state = before.Services.GetRequiredService<ConversationState>();
+            var state = before.Services.GetRequiredService<ChangeTrackedConversationState>();
             await new TestFlow(new TestAdapter(conversation), StorageContractTests.ConsultRecording(state))
                 .Send("cancer").AssertReply("asked: ").Send("fever").AssertReply("asked: cancer").StartTestAsync();
         }
 
         using var after = OnRedis(factory, redis.Endpoint, keyPrefix);
-        await new TestFlow(new TestAdapter(conversation), StorageContractTests.ConsultRecording(after.Services.GetRequiredService<ConversationState>()))
+        await new TestFlow(new TestAdapter(conversation), StorageContractTests.ConsultRecording(after.Services.GetRequiredService<ChangeTrackedConversationState>()))
             .Send("steroids").AssertReply("asked: cancer,fever").StartTestAsync();
     }
 

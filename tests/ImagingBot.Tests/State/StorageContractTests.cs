@@ -1,3 +1,4 @@
+using ImagingBot.State;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Newtonsoft.Json.Linq;
@@ -136,7 +137,7 @@ public abstract class StorageContractTests
     [Fact]
     public async Task Values_without_ETag_support_overwrite()
     {
-        // ConversationState writes a plain dictionary: the last write wins (concurrency is handled above the store).
+        // The conversation state writes a plain dictionary: the last write wins (concurrency is handled above the store).
         var storage = CreateStorage();
         await storage.WriteAsync(new Dictionary<string, object> { ["plain"] = new Dictionary<string, object> { ["ETag"] = "a", ["value"] = 1 } }, CancellationToken.None);
 
@@ -172,9 +173,9 @@ public abstract class StorageContractTests
     }
 
     [Fact]
-    public async Task A_typed_record_in_ConversationState_survives_between_turns()
+    public async Task A_typed_record_in_conversation_state_survives_between_turns()
     {
-        var conversationState = new ConversationState(CreateStorage());
+        var conversationState = new ChangeTrackedConversationState(CreateStorage());
 
         await new TestFlow(new TestAdapter(), ConsultRecording(conversationState))
             .Send("cancer").AssertReply("asked: ")
@@ -184,7 +185,7 @@ public abstract class StorageContractTests
     }
 
     /// <summary>A bot turn that says which questions were answered so far, then records the new answer.</summary>
-    internal static BotCallbackHandler ConsultRecording(ConversationState conversationState)
+    internal static BotCallbackHandler ConsultRecording(ChangeTrackedConversationState conversationState)
     {
         var answers = conversationState.CreateProperty<ConsultAnswers>("answers");
         return async (turn, cancellationToken) =>

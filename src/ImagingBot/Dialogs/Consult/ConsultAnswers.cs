@@ -4,9 +4,10 @@ using Newtonsoft.Json;
 namespace ImagingBot.Dialogs.Consult;
 
 /// <summary>
-/// The consult's answers as stored in ConversationState every turn: one letter per answer, nulls
-/// left out, so a whole consult stays far below the 2 KB budget. The clinical core's
-/// <see cref="ClinicalAnswers"/> is not stored directly so that renaming it never breaks open consults.
+/// The consult's answers as stored in the conversation state every turn: one letter per answer, nulls
+/// left out, so a whole consult stays far below the 2 KB budget. Immutable, like everything stored there.
+/// The clinical core's <see cref="ClinicalAnswers"/> is not stored directly so that renaming it never breaks
+/// open consults.
 /// </summary>
 public sealed record ConsultAnswers
 {

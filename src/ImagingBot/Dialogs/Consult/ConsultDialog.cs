@@ -1,4 +1,5 @@
 using ImagingBot.Guidance;
+using ImagingBot.State;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json.Linq;
 
@@ -25,7 +26,7 @@ public sealed class ConsultDialog
     private readonly GuidanceDocument guidance;
     private readonly WaterfallOptions options;
 
-    public ConsultDialog(ConversationState conversationState, GuidanceDocument guidance, ImagingDecision decision, FaqSearch faq, IConsultCards cards, WaterfallOptions? options = null)
+    public ConsultDialog(ChangeTrackedConversationState conversationState, GuidanceDocument guidance, ImagingDecision decision, FaqSearch faq, IConsultCards cards, WaterfallOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(conversationState);
         this.decision = decision;

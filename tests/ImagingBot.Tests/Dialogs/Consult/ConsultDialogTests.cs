@@ -1,6 +1,7 @@
 using ImagingBot.Dialogs;
 using ImagingBot.Dialogs.Consult;
 using ImagingBot.Guidance;
+using ImagingBot.State;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 
@@ -11,7 +12,7 @@ public class ConsultDialogTests
     private sealed class ConsultBot(IStorage storage) : IBot
     {
         private static readonly GuidanceDocument Guidance = GuidanceLoader.LoadDefault();
-        private readonly ConversationState state = new(storage);
+        private readonly ChangeTrackedConversationState state = new(storage);
 
         public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
         {
