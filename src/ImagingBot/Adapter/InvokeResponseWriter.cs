@@ -20,13 +20,15 @@ public static class InvokeResponseWriter
     private const int InitialChars = 16 * 1024;
 
     // The SDK's own settings (null values left out, ISO dates in UTC, its contract resolver and converters);
-    // only the indentation goes, which changes the bytes and not the JSON.
+    // only the indentation goes, which changes the bytes and not the JSON, and raw card JSON is written without the
+    // SDK's detour (RawAttachmentContent), which changes neither.
     private static readonly JsonSerializer Serializer = CreateSerializer();
 
     private static JsonSerializer CreateSerializer()
     {
         var serializer = JsonSerializer.Create(HttpHelper.BotMessageSerializerSettings);
         serializer.Formatting = Formatting.None;
+        serializer.ContractResolver = RawAttachmentContent.Resolver;
         return serializer;
     }
 

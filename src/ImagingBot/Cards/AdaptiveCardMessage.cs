@@ -25,8 +25,14 @@ public static class AdaptiveCardMessage
     public static IMessageActivity Message(string cardJson, string? fallbackText, string? speak)
     {
         ArgumentNullException.ThrowIfNull(cardJson);
+        return Message(new JRaw(cardJson), fallbackText, speak);
+    }
+
+    /// <summary>As above, with the card's JSON already a raw token (a kept card's parts: <see cref="KeptCardJson"/>).</summary>
+    internal static IMessageActivity Message(JRaw card, string? fallbackText, string? speak)
+    {
         var activity = Activity.CreateMessageActivity();
-        activity.Attachments = [Attachment(cardJson)];
+        activity.Attachments = [new Attachment { ContentType = ContentType, Content = card }];
         activity.Summary = fallbackText;
         activity.Speak = speak;
         activity.InputHint = InputHints.AcceptingInput;
@@ -41,7 +47,7 @@ public static class AdaptiveCardMessage
         ArgumentNullException.ThrowIfNull(attachment);
         var json = attachment.Content switch
         {
-            JRaw raw => (string)raw.Value!,
+            JRaw raw => raw.Value?.ToString() ?? "null",
             string text => text,
             var other => JsonConvert.SerializeObject(other),
         };

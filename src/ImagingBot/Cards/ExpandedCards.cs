@@ -8,10 +8,10 @@ namespace ImagingBot.Cards;
 /// <summary>
 /// Cards expanded once and kept. The same data always makes the same card, and the cards of two consults differ
 /// only in the consult id their buttons carry: a card is expanded with <see cref="ConsultIdSlot"/> in place of the
-/// id, kept under its template and data, and each consult's id is put in on the way out. Expanding was most of
-/// a consult turn's own work (a question card about 10 µs, the recommendation 40 µs). A kept card is found by its
-/// data's JSON, or by a variant key when the caller has one that determines the data (cheaper than the JSON), and
-/// costs one string copy with the id put in.
+/// id, kept under its template and data, and each consult's id is put in as the reply is written
+/// (<see cref="KeptCardJson"/>: no copy of the card per turn). Expanding was most of a consult turn's own work (a
+/// question card about 10 µs, the recommendation 40 µs). A kept card is found by its data's JSON, or by a variant
+/// key when the caller has one that determines the data (cheaper than the JSON).
 /// </summary>
 internal sealed class ExpandedCards(CardTemplateCatalog catalog, int capacity = ExpandedCards.DefaultCapacity)
 {
@@ -100,7 +100,7 @@ internal sealed class ExpandedCards(CardTemplateCatalog catalog, int capacity = 
     {
         public IMessageActivity ToMessage(string? consultId) => consultId is null
             ? AdaptiveCardMessage.Message(string.Concat(Parts), FallbackText, Speak)
-            : AdaptiveCardMessage.Message(string.Join(consultId, Parts), WithId(FallbackText, consultId), WithId(Speak, consultId));
+            : AdaptiveCardMessage.Message(new KeptCardJson(Parts, consultId), WithId(FallbackText, consultId), WithId(Speak, consultId));
 
         private static string? WithId(string? text, string consultId) => text?.Replace(ConsultIdSlot, consultId, StringComparison.Ordinal);
     }

@@ -146,6 +146,28 @@ public class ResponseWriterTests(WebApplicationFactory<Program> factory) : IClas
     }
 
     [Fact]
+    public async Task Attachment_content_that_is_not_raw_JSON_still_goes_through_the_SDKs_converter()
+    {
+        // Raw card JSON is written as it is (RawAttachmentContent); any other content, a MemoryStream above all, the SDK's way.
+        using var stream = new MemoryStream([1, 2, 3]);
+        var reply = new Activity
+        {
+            Type = ActivityTypes.Message,
+            Attachments =
+            [
+                new Attachment { ContentType = "application/json", Content = new JObject { ["when"] = new JValue(TimeSpan.FromMinutes(5)), ["n"] = 1 } },
+                new Attachment { ContentType = "application/octet-stream", Content = new Dictionary<string, object> { ["file"] = stream } },
+                new Attachment { ContentType = "text/plain", Content = new { Text = "plain", Count = 2 } },
+                new Attachment { ContentType = "application/vnd.microsoft.card.adaptive", Content = new JRaw("{\"type\":\"AdaptiveCard\"}") },
+            ],
+        };
+
+        var ours = await AssertWrittenAsTheSdkDoes(new InvokeResponse { Status = 200, Body = new ExpectedReplies([reply]) });
+
+        Assert.Equal("AQID", ours.Json!.SelectToken("activities[0].attachments[1].content.file.buffer") is JArray bytes ? Convert.ToBase64String([.. bytes.Select(b => (byte)b)]) : null);
+    }
+
+    [Fact]
     public async Task A_consult_turn_over_HTTP_is_compact_JSON_with_a_Content_Length()
     {
         // The server's own view of the response: HttpClient would compute a Content-Length from the buffered body.

@@ -3,6 +3,8 @@ using ImagingBot.Dialogs;
 using ImagingBot.Dialogs.Consult;
 using ImagingBot.Guidance;
 using Microsoft.Bot.Schema;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace ImagingBot.Tests.Cards;
@@ -47,6 +49,26 @@ public sealed class ExpandedCardsTests(ConsultCardsFixture fixture) : IClassFixt
             var expected = fixture.Catalog["recommendation"].Expand(RecommendationCardData.From(recommendation, SecondConsult, new BecauseFacts(fixture.Guidance)));
             Assert.True(expected == CardJson(cards.Recommendation(recommendation, SecondConsult)), $"The kept card of {name} is not the one its template makes.");
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(CardKinds))]
+    public void A_kept_card_reads_the_same_however_it_is_read(string kind)
+    {
+        var cards = new TemplatedConsultCards(fixture.Catalog, fixture.Guidance);
+        _ = Build(cards, kind, FirstConsult);
+        var expected = Expand(kind, SecondConsult);
+
+        var message = Build(cards, kind, SecondConsult);
+        var content = (JToken)Assert.Single(message.Attachments).Content;
+
+        // Sent to a channel with Bot Framework's serializer (its attachment converter copies the content through a
+        // JTokenWriter), as its Value, cloned, and as a JObject.
+        var sent = JsonConvert.SerializeObject(message.Attachments[0], HttpHelper.BotMessageSerializerSettings);
+        Assert.Equal(JObject.Parse(expected).ToString(Formatting.None), JObject.Parse(sent)["content"]!.ToString(Formatting.None));
+        Assert.Equal(expected, ((JValue)content).Value!.ToString());
+        Assert.Equal(expected, content.DeepClone().ToString(Formatting.None));
+        Assert.Equal(JObject.Parse(expected).ToString(), AdaptiveCardMessage.CardOf(message.Attachments[0]).ToString());
     }
 
     [Fact]
@@ -102,5 +124,6 @@ public sealed class ExpandedCardsTests(ConsultCardsFixture fixture) : IClassFixt
         kind == "question.reprompt" ? 2 : 0,
         OfferQuickForm: kind == "question.reprompt");
 
-    private static string CardJson(IMessageActivity activity) => (string)((JRaw)Assert.Single(activity.Attachments).Content).Value!;
+    // The card as Newtonsoft writes it into a reply.
+    private static string CardJson(IMessageActivity activity) => ((JToken)Assert.Single(activity.Attachments).Content).ToString(Formatting.None);
 }
