@@ -2,8 +2,8 @@ using ImagingBot.Cards;
 using ImagingBot.Dialogs;
 using ImagingBot.Dialogs.Consult;
 using ImagingBot.Guidance;
-using Microsoft.Bot.Schema;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
