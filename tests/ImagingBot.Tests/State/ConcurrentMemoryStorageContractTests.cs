@@ -63,10 +63,10 @@ public sealed class ConcurrentMemoryStorageContractTests : StorageContractTests
     }
 
     [Fact]
-    public async Task Conversation_state_is_stored_as_the_same_JSON_MemoryStorage_writes()
+    public async Task Conversation_state_names_types_only_where_a_reader_needs_them()
     {
-        // Type names as MemoryStorage's serializer writes them (TypeNameHandling.All, short assembly names), so the
-        // two stores and any state written by RedisStorage before stay readable by each other.
+        // The dictionary (the root) and its values (declared object) keep their type names; the consult's answers
+        // record, declared as ConsultAnswers, no longer carries one, so every turn writes and reads less.
         var state = new Dictionary<string, object>
         {
             ["welcomed"] = true,
@@ -82,8 +82,48 @@ public sealed class ConcurrentMemoryStorageContractTests : StorageContractTests
 
         await storage.WriteAsync(new Dictionary<string, object> { ["conversation"] = state }, CancellationToken.None);
 
-        var memoryStorageJson = JsonConvert.SerializeObject(state, new JsonSerializerSettings { TypeNameHandling = TypeNameHandling.All });
-        Assert.Equal(memoryStorageJson, Assert.Single(storage.StoredJson()).Value);
-        Assert.Contains("\"$type\":\"ImagingBot.Dialogs.WaterfallState`1[[ImagingBot.Dialogs.Consult.ConsultAnswers, ImagingBot]], ImagingBot\"", memoryStorageJson, StringComparison.Ordinal);
+        var stored = Assert.Single(storage.StoredJson()).Value;
+        Assert.Equal(
+            """{"$type":"System.Collections.Generic.Dictionary`2[[System.String, System.Private.CoreLib],[System.Object, System.Private.CoreLib]], System.Private.CoreLib","welcomed":true,"consult":{"$type":"ImagingBot.Dialogs.WaterfallState`1[[ImagingBot.Dialogs.Consult.ConsultAnswers, ImagingBot]], ImagingBot","id":"AbCd2345","v":2,"q":"immunosuppression","a":{"c":true,"i":false}}}""",
+            stored);
+        Assert.True(stored.Length < EarlierStateFormat.Write(state).Length, "the consult state should be smaller than in MemoryStorage's format");
+    }
+
+    [Fact]
+    public async Task State_in_MemoryStorages_format_is_read_back_typed()
+    {
+        // Nothing but this store writes into it, so the earlier format goes in as a value whose converter writes it verbatim.
+        var earlier = EarlierStateFormat.Write(EarlierStateFormat.ConversationMidConsult());
+        var storage = new ConcurrentMemoryStorage(TimeToLive);
+        await storage.WriteAsync(new Dictionary<string, object> { ["conversation"] = new VerbatimJson(earlier) }, CancellationToken.None);
+        Assert.Equal(earlier, Assert.Single(storage.StoredJson()).Value);
+
+        var read = await storage.ReadAsync(["conversation"], CancellationToken.None);
+
+        EarlierStateFormat.AssertTypedConversationMidConsult(read["conversation"]);
+    }
+
+    [Fact]
+    public async Task An_earlier_release_reads_back_typed_what_it_stores()
+    {
+        var storage = new ConcurrentMemoryStorage(TimeToLive);
+
+        await storage.WriteAsync(new Dictionary<string, object> { ["conversation"] = EarlierStateFormat.ConversationMidConsult() }, CancellationToken.None);
+
+        EarlierStateFormat.AssertTypedConversationMidConsult(EarlierStateFormat.Read(Assert.Single(storage.StoredJson()).Value));
+    }
+
+    [JsonConverter(typeof(Converter))]
+    private sealed record VerbatimJson(string Json)
+    {
+        private sealed class Converter : JsonConverter<VerbatimJson>
+        {
+            public override bool CanRead => false;
+
+            public override void WriteJson(JsonWriter writer, VerbatimJson? value, JsonSerializer serializer) => writer.WriteRawValue(value!.Json);
+
+            public override VerbatimJson ReadJson(JsonReader reader, Type objectType, VerbatimJson? existingValue, bool hasExistingValue, JsonSerializer serializer) =>
+                throw new NotSupportedException();
+        }
     }
 }

@@ -105,6 +105,32 @@ public sealed class RedisStorageContractTests(SharedRedis redis) : StorageContra
         Assert.Contains("System.IO.FileInfo", refused.InnerException.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task State_in_MemoryStorages_format_already_in_Redis_is_read_back_typed()
+    {
+        // What earlier releases stored (TypeNameHandling.All) stays readable after an upgrade.
+        var storage = CreateStorage(_keyPrefix, TimeToLive);
+        await using var raw = await ConnectionMultiplexer.ConnectAsync(redis.Endpoint);
+        await raw.GetDatabase().HashSetAsync($"{_keyPrefix}:conversation", "json", EarlierStateFormat.Write(EarlierStateFormat.ConversationMidConsult()));
+
+        var read = await storage.ReadAsync(["conversation"], CancellationToken.None);
+
+        EarlierStateFormat.AssertTypedConversationMidConsult(read["conversation"]);
+    }
+
+    [Fact]
+    public async Task An_earlier_release_reads_back_typed_what_it_stores()
+    {
+        // A rollback: the earlier release's All-format reader takes a missing $type as the declared type.
+        var storage = CreateStorage(_keyPrefix, TimeToLive);
+        await using var raw = await ConnectionMultiplexer.ConnectAsync(redis.Endpoint);
+
+        await storage.WriteAsync(new Dictionary<string, object> { ["conversation"] = EarlierStateFormat.ConversationMidConsult() }, CancellationToken.None);
+
+        var stored = await raw.GetDatabase().HashGetAsync($"{_keyPrefix}:conversation", "json");
+        EarlierStateFormat.AssertTypedConversationMidConsult(EarlierStateFormat.Read(stored.ToString()));
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()

@@ -64,6 +64,23 @@ public abstract class StorageContractTests
     }
 
     [Fact]
+    public async Task A_store_item_comes_back_as_its_own_type_with_the_ETag_its_write_gave_it()
+    {
+        var storage = CreateStorage();
+        await storage.WriteAsync(new Dictionary<string, object> { ["item"] = new CountedItem { Count = 1 } }, CancellationToken.None);
+        var first = Assert.IsType<CountedItem>((await storage.ReadAsync(["item"], CancellationToken.None))["item"]);
+
+        await storage.WriteAsync(new Dictionary<string, object> { ["item"] = new CountedItem { Count = 2, ETag = first.ETag } }, CancellationToken.None);
+        var second = Assert.IsType<CountedItem>((await storage.ReadAsync(["item"], CancellationToken.None))["item"]);
+
+        Assert.False(string.IsNullOrEmpty(second.ETag));
+        Assert.NotEqual(first.ETag, second.ETag);
+        Assert.Equal(2, second.Count);
+        // The ETag read back is the stored one: a write holding it succeeds.
+        await storage.WriteAsync(new Dictionary<string, object> { ["item"] = new CountedItem { Count = 3, ETag = second.ETag } }, CancellationToken.None);
+    }
+
+    [Fact]
     public async Task A_write_with_a_stale_ETag_fails_and_keeps_the_stored_item()
     {
         var storage = CreateStorage();
