@@ -10,13 +10,13 @@ namespace ImagingBot.Adapter;
 /// Writes a turn's <see cref="InvokeResponse"/> as the SDK's <c>HttpHelper.WriteResponseAsync</c> does (same status,
 /// same Content-Type, same serializer settings) but without indentation, with a Content-Length, and from pooled
 /// buffers: the SDK indents the JSON into a MemoryStream that grows by doubling and then sends it chunked, which
-/// under load was one of the largest per-turn costs of a consult turn (an expectReplies body is 10-30 KB).
+/// under load was one of the largest per-turn costs of a consult turn (a consult turn's expectReplies body is 2 to 12 KB).
 /// </summary>
 public static class InvokeResponseWriter
 {
     public const string JsonContentType = "application/json";
 
-    // Most bodies fit at once (a consult turn's replies are 10-30 KB); the pool makes the rare larger one cheap too.
+    // Most bodies fit at once (a consult turn's replies are 2 to 12 KB); the pool makes the rare larger one cheap too.
     private const int InitialChars = 16 * 1024;
 
     // The SDK's own settings (null values left out, ISO dates in UTC, its contract resolver and converters);

@@ -32,14 +32,16 @@ public static class AdaptiveCardMessage
     internal static IMessageActivity Message(JRaw card, string? fallbackText, string? speak)
     {
         var activity = Activity.CreateMessageActivity();
-        activity.Attachments = [new Attachment { ContentType = ContentType, Content = card }];
+        activity.Attachments = [Attachment(card)];
         activity.Summary = fallbackText;
         activity.Speak = speak;
         activity.InputHint = InputHints.AcceptingInput;
         return activity;
     }
 
-    public static Attachment Attachment(string cardJson) => new() { ContentType = ContentType, Content = new JRaw(cardJson) };
+    public static Attachment Attachment(string cardJson) => Attachment(new JRaw(cardJson));
+
+    private static Attachment Attachment(JRaw card) => new() { ContentType = ContentType, Content = card };
 
     /// <summary>The card of an Adaptive Card attachment as a JObject, whatever form its content has (strings stay strings).</summary>
     public static JObject CardOf(Attachment attachment)
