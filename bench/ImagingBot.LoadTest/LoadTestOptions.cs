@@ -22,10 +22,28 @@ internal sealed record LoadTestOptions
     /// </summary>
     public int Rounds { get; init; } = 4;
 
+    /// <summary>The concurrency whose floor and consult the throughput and p99 targets compare.</summary>
+    public const int TargetConcurrency = 64;
+
+    /// <summary>
+    /// Rounds at <see cref="TargetConcurrency"/>, each as long as any other step's round: the ratio a target is judged
+    /// on then rests on many pairs of windows (single rounds stray by 10 points and more), at the price of a longer step.
+    /// </summary>
+    public int TargetRounds { get; init; } = 12;
+
+    /// <summary>The measured time of one scenario's round.</summary>
+    public TimeSpan RoundLength => Duration / Rounds;
+
+    /// <summary>The rounds at a concurrency: <see cref="TargetRounds"/> at the target's, never fewer than <see cref="Rounds"/>.</summary>
+    public int RoundsAt(int concurrency) => concurrency == TargetConcurrency ? Math.Max(Rounds, TargetRounds) : Rounds;
+
     /// <summary>The warm-up before a scenario's later rounds: its users are already going, this only refills the pipeline.</summary>
     public TimeSpan RoundWarmup => Warmup < TimeSpan.FromSeconds(0.5) ? Warmup : TimeSpan.FromSeconds(0.5);
 
-    /// <summary>Upper bound on the turns of one step, whatever the duration.</summary>
+    /// <summary>
+    /// Upper bound on the turns of one step, whatever the duration, shared among its <see cref="Rounds"/>; the
+    /// target concurrency's extra rounds have the same bound each.
+    /// </summary>
     public long MaxTurnsPerStep { get; init; } = 2_000_000;
 
     /// <summary>A request that takes longer than this counts as an error.</summary>
@@ -67,11 +85,13 @@ internal sealed record LoadTestOptions
           --stores LIST           memory,redis (default both)
           --concurrency LIST      concurrent conversations per step (default 1,16,64,256)
           --duration SECONDS      measured time per scenario and concurrency, all rounds together (default 10)
-          --rounds N              at each concurrency the scenarios alternate (floor, consult, floor, consult, ...)
+          --rounds N              at each concurrency the scenarios alternate (floor, consult, consult, floor, ...)
                                   in N rounds of duration/N measured seconds each, with the same conversations
                                   throughout; the rounds are combined into one step (default 4)
+          --target-rounds N       rounds of that length at 64, the targets' concurrency (default 12; quick 2)
           --warmup SECONDS        warm-up before a scenario's first round, not measured (default 3; 0.5 before later rounds)
-          --max-turns N           bound on the turns of one step, all rounds together (default 2000000)
+          --max-turns N           bound on the turns of one step, all rounds together; at 64 each extra round
+                                  has the same share (default 2000000)
           --memory-consults N     finished consults between the memory readings (default 10000; 0 skips)
           --faq-concurrency N     concurrent compose-box searches (default 64; 0 skips)
           --log-level LEVEL       bench host log level (default Warning)
@@ -93,6 +113,7 @@ internal sealed record LoadTestOptions
                 Warmup = TimeSpan.FromSeconds(1),
                 Duration = TimeSpan.FromSeconds(2),
                 Rounds = 2,
+                TargetRounds = 2,
                 MemoryConsults = 1_000,
                 MemoryTimeLimit = TimeSpan.FromSeconds(60),
                 MarkdownPath = null,
@@ -112,6 +133,7 @@ internal sealed record LoadTestOptions
                 "--concurrency" => options with { Concurrency = [.. List(Value()).Select(Int)] },
                 "--duration" => options with { Duration = Seconds(Value()) },
                 "--rounds" => options with { Rounds = Int(Value()) },
+                "--target-rounds" => options with { TargetRounds = Int(Value()) },
                 "--warmup" => options with { Warmup = Seconds(Value()) },
                 "--max-turns" => options with { MaxTurnsPerStep = long.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--memory-consults" => options with { MemoryConsults = Int(Value()) },
@@ -134,7 +156,7 @@ internal sealed record LoadTestOptions
         }
 
         return options.Concurrency.Any(n => n < 1) ? throw new ArgumentException("Concurrency must be at least 1.")
-            : options.Rounds < 1 ? throw new ArgumentException("Rounds must be at least 1.")
+            : options.Rounds < 1 || options.TargetRounds < 1 ? throw new ArgumentException("Rounds must be at least 1.")
             : options.Duration <= TimeSpan.Zero ? throw new ArgumentException("Duration must be more than 0 seconds.")
             : options.Warmup < TimeSpan.Zero ? throw new ArgumentException("Warm-up must not be negative.")
             : options;

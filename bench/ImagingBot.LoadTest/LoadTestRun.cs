@@ -37,8 +37,10 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
             Command = command,
             StartedAt = DateTimeOffset.UtcNow,
             Machine = MachineInfo.Read(needsRedis ? MachineInfo.Run("redis-server", "--version") : null),
-            Load = $"at each concurrency the scenarios alternate in {options.Rounds} round{(options.Rounds > 1 ? "s" : string.Empty)} of {(options.Duration / options.Rounds).TotalSeconds:0.##} s measured each " +
-                $"({options.Warmup.TotalSeconds:0.#} s warm-up before a scenario's first round, {options.RoundWarmup.TotalSeconds:0.#} s before later ones), {options.Duration.TotalSeconds:0.#} s measured per step in all (at most {options.MaxTurnsPerStep:N0} turns); " +
+            Load = $"at each concurrency the scenarios alternate in {options.Rounds} round{(options.Rounds > 1 ? "s" : string.Empty)} of {options.RoundLength.TotalSeconds:0.##} s measured each, " +
+                $"{options.RoundsAt(LoadTestOptions.TargetConcurrency)} at {LoadTestOptions.TargetConcurrency} (the targets' concurrency), every other round in reverse order " +
+                $"({options.Warmup.TotalSeconds:0.#} s warm-up before a scenario's first round, {options.RoundWarmup.TotalSeconds:0.#} s before later ones), {options.Duration.TotalSeconds:0.#} s measured per step in all, " +
+                $"{(options.RoundLength * options.RoundsAt(LoadTestOptions.TargetConcurrency)).TotalSeconds:0.#} s at {LoadTestOptions.TargetConcurrency} (at most {options.MaxTurnsPerStep / options.Rounds:N0} turns per round); " +
                 $"concurrent conversations {string.Join(", ", options.Concurrency)}; request timeout {options.RequestTimeout.TotalSeconds:0} s; bench host log level {options.LogLevel}",
         };
 
@@ -111,11 +113,11 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
                     var variant = scenario == "consult" && mode == ConsultMode.GreetingOnly ? "greeting bot" : string.Empty;
                     return new Contender(host, new StepResult { Scenario = scenario, Store = store, Concurrency = concurrency, Variant = variant }, users, profiles.GetValueOrDefault(scenario));
                 }).ToList();
-                report.Steps.AddRange(await RunRoundsAsync(contenders, options.Rounds).ConfigureAwait(false));
+                report.Steps.AddRange(await RunRoundsAsync(contenders, options.RoundsAt(concurrency), options.RoundLength).ConfigureAwait(false));
                 if (report.RoundRatios(store, concurrency) is { Count: > 0 } ratios)
                 {
                     var combined = report.Find("consult", store, concurrency)!.TurnsPerSecond / report.Find("floor", store, concurrency)!.TurnsPerSecond;
-                    progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  per-round ratios at {concurrency} ({store}): {RunReport.Percentages(ratios)}; all rounds {RunReport.Percentages([combined])}"));
+                    progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  per-round ratios at {concurrency} ({store}): {RunReport.Percentages(ratios)}; all rounds {RunReport.Percentages([combined])}; rounds' mean {RunReport.Spread(ratios)}"));
                 }
             }
 
@@ -132,7 +134,7 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
             {
                 var users = Enumerable.Range(0, options.FaqConcurrency).Select(i => (IVirtualUser)new FaqSearchUser($"faq-{_runId}-{i}")).ToList();
                 var faq = new Contender(botHost, new StepResult { Scenario = "faq search", Store = store, Concurrency = options.FaqConcurrency }, users);
-                report.FaqSearch = (await RunRoundsAsync([faq], rounds: 1).ConfigureAwait(false))[0];
+                report.FaqSearch = (await RunRoundsAsync([faq], rounds: 1, options.Duration).ConfigureAwait(false))[0];
                 if (report.FaqSearch.Notes.ContainsKey(FaqSearchUser.PendingNote))
                 {
                     report.Pending.Add("FAQ search from the compose box: the bot has no composeExtension/query handler yet (HTTP 501); latency measured on that answer.");
@@ -180,7 +182,7 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
                     var users = Enumerable.Range(0, Concurrency).Select(u => (IVirtualUser)new FloorUser(ConsultUser.ConversationId(prefix, u, 0))).ToList();
                     return new Contender(host, new StepResult { Scenario = "floor", Store = "memory", Concurrency = Concurrency, Variant = variants[i] }, users);
                 }).ToList();
-                report.FloorVariants.AddRange(await RunRoundsAsync(contenders, options.Rounds).ConfigureAwait(false));
+                report.FloorVariants.AddRange(await RunRoundsAsync(contenders, options.Rounds, options.RoundLength).ConfigureAwait(false));
             }
             finally
             {
@@ -251,11 +253,11 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
     }
 
     /// <summary>
-    /// The contenders take turns, round after round, each round measuring its share of the duration: the full warm-up
+    /// The contenders take turns, round after round, each round measuring <paramref name="roundLength"/>: the full warm-up
     /// before a contender's first round, a short one before the next (its users are mid-conversation and carry on where
     /// they stopped, on the same client). Each contender's rounds are then combined into one step.
     /// </summary>
-    private async Task<List<StepResult>> RunRoundsAsync(IReadOnlyList<Contender> contenders, int rounds)
+    private async Task<List<StepResult>> RunRoundsAsync(IReadOnlyList<Contender> contenders, int rounds, TimeSpan roundLength)
     {
         var clients = contenders.Select(contender => new BotClient(contender.Host.MessagesEndpoint, contender.Users.Count, options.RequestTimeout)).ToList();
         var samplers = contenders.Select(_ => options.AllocationProfile ? new AllocationSampler() : null).ToList();
@@ -264,8 +266,11 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
             var parts = contenders.Select(_ => new List<StepResult>()).ToList();
             for (var round = 0; round < rounds; round++)
             {
-                for (var i = 0; i < contenders.Count; i++)
+                // Every other round in reverse order (A B, B A, ...): a machine that speeds up or slows down during the
+                // step then favours no contender for going first.
+                for (var turn = 0; turn < contenders.Count; turn++)
                 {
+                    var i = round % 2 == 0 ? turn : contenders.Count - 1 - turn;
                     var contender = contenders[i];
                     samplers[i]?.Record();
                     var part = await LoadStep.RunAsync(
@@ -273,8 +278,8 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
                         clients[i],
                         contender.Users,
                         round == 0 ? options.Warmup : options.RoundWarmup,
-                        options.Duration / rounds,
-                        Math.Max(1, options.MaxTurnsPerStep / rounds),
+                        roundLength,
+                        Math.Max(1, options.MaxTurnsPerStep / options.Rounds),
                         options.RequestTimeout,
                         contender.Profile).ConfigureAwait(false);
                     samplers[i]?.Pause();

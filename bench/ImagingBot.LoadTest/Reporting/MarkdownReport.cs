@@ -72,7 +72,7 @@ internal static class MarkdownReport
         md.AppendLine();
         foreach (var (store, ratios) in report.RoundRatiosAt64)
         {
-            md.AppendLine(inv, $"- Per-round ratios at 64 ({store}), consult turns/s over the floor's in the same round: {RunReport.Percentages(ratios)}.");
+            md.AppendLine(inv, $"- Per-round ratios at 64 ({store}), consult turns/s over the floor's in the same round: {RunReport.Percentages(ratios)}{(ratios.Count > 1 ? $" (mean {RunReport.Spread(ratios)}, two standard errors)" : string.Empty)}.");
         }
 
         var notes = report.Steps.Concat(report.FaqSearch is null ? [] : [report.FaqSearch]).Where(step => step.ErrorKinds.Count > 0 || step.Notes.Count > 0).ToList();

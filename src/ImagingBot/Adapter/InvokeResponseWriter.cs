@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Newtonsoft.Json;
@@ -9,8 +8,9 @@ namespace ImagingBot.Adapter;
 /// <summary>
 /// Writes a turn's <see cref="InvokeResponse"/> as the SDK's <c>HttpHelper.WriteResponseAsync</c> does (same status,
 /// same Content-Type, same serializer settings) but without indentation, with a Content-Length, and from pooled
-/// buffers: the SDK indents the JSON into a MemoryStream that grows by doubling and then sends it chunked, which
-/// under load was one of the largest per-turn costs of a consult turn (a consult turn's expectReplies body is 2 to 12 KB).
+/// buffers (<see cref="ReplyJsonBuffer"/>): the SDK indents the JSON into a MemoryStream that grows by doubling and
+/// then sends it chunked, which under load was one of the largest per-turn costs of a consult turn (a consult turn's
+/// expectReplies body is 2 to 12 KB).
 /// </summary>
 public static class InvokeResponseWriter
 {
@@ -53,20 +53,19 @@ public static class InvokeResponseWriter
         response.ContentType = JsonContentType;
         byte[] bytes;
         int length;
-        using (var json = new PooledCharWriter(InitialChars))
+        using (var json = new ReplyJsonBuffer(InitialChars))
         {
-            using (var writer = new JsonTextWriter(json) { ArrayPool = NewtonsoftCharPool.Instance, CloseOutput = false })
+            using (var writer = json.CreateJsonWriter())
             {
                 Serializer.Serialize(writer, invokeResponse.Body);
             }
 
-            // The same UTF-8 as the SDK's writer: no byte order mark, invalid UTF-16 replaced rather than thrown on.
-            var chars = json.Written;
-            bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetByteCount(chars));
-            length = Encoding.UTF8.GetBytes(chars, bytes);
+            bytes = ArrayPool<byte>.Shared.Rent(json.Utf8Length());
+            length = json.CopyUtf8To(bytes);
         }
 
-        // The bytes were rented for this request alone, so holding them across the write's await is safe.
+        // The bytes were rented for this request alone, so holding them across the write's await is safe. One write of
+        // the whole body: Kestrel copies it into its own pooled blocks.
         try
         {
             response.ContentLength = length;
@@ -75,78 +74,6 @@ public static class InvokeResponseWriter
         finally
         {
             ArrayPool<byte>.Shared.Return(bytes);
-        }
-    }
-
-    /// <summary>A TextWriter into a char array from the shared pool, grown through the pool.</summary>
-    private sealed class PooledCharWriter(int initialChars) : TextWriter
-    {
-        private char[] _buffer = ArrayPool<char>.Shared.Rent(initialChars);
-        private int _length;
-
-        public override Encoding Encoding => Encoding.UTF8;
-
-        public ReadOnlySpan<char> Written => _buffer.AsSpan(0, _length);
-
-        public override void Write(char value)
-        {
-            if (_length == _buffer.Length)
-            {
-                Grow(1);
-            }
-
-            _buffer[_length++] = value;
-        }
-
-        public override void Write(char[] buffer, int index, int count) => Write(buffer.AsSpan(index, count));
-
-        public override void Write(string? value) => Write(value.AsSpan());
-
-        public override void Write(ReadOnlySpan<char> buffer)
-        {
-            if (_buffer.Length - _length < buffer.Length)
-            {
-                Grow(buffer.Length);
-            }
-
-            buffer.CopyTo(_buffer.AsSpan(_length));
-            _length += buffer.Length;
-        }
-
-        private void Grow(int needed)
-        {
-            var larger = ArrayPool<char>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + needed));
-            _buffer.AsSpan(0, _length).CopyTo(larger);
-            ArrayPool<char>.Shared.Return(_buffer);
-            _buffer = larger;
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing && _buffer.Length > 0)
-            {
-                ArrayPool<char>.Shared.Return(_buffer);
-                _buffer = [];
-                _length = 0;
-            }
-
-            base.Dispose(disposing);
-        }
-    }
-
-    /// <summary>Lets the JsonTextWriter take its escaping buffer from the shared pool instead of allocating one per response.</summary>
-    private sealed class NewtonsoftCharPool : IArrayPool<char>
-    {
-        public static readonly NewtonsoftCharPool Instance = new();
-
-        public char[] Rent(int minimumLength) => ArrayPool<char>.Shared.Rent(minimumLength);
-
-        public void Return(char[]? array)
-        {
-            if (array is not null)
-            {
-                ArrayPool<char>.Shared.Return(array);
-            }
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using ImagingBot.Cards;
 using Microsoft.Bot.Schema;
 using Microsoft.Rest.Serialization;
 using Newtonsoft.Json;
@@ -11,8 +12,9 @@ namespace ImagingBot.Adapter;
 /// The SDK's contract resolver for the replies we write, except that an attachment whose content is raw JSON (every
 /// card we send: see <see cref="Cards.AdaptiveCardMessage"/>) is written as it is. Bot Framework's converter on
 /// <see cref="Attachment.Content"/> first searches the content for MemoryStreams by reflection and then copies it
-/// through a JTokenWriter into a new token before writing that: the same JSON, at a cost on every card. Any other
-/// content still goes through the SDK's converter.
+/// through a JTokenWriter into a new token before writing that: the same JSON, at a cost on every card. A kept card
+/// written into a <see cref="ReplyJsonBuffer"/> goes in as the UTF-8 it already has. Any other content still goes
+/// through the SDK's converter.
 /// </summary>
 internal sealed class RawAttachmentContent : ReadOnlyJsonContractResolver
 {
@@ -40,6 +42,11 @@ internal sealed class RawAttachmentContent : ReadOnlyJsonContractResolver
 
         public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer)
         {
+            if (value is IUtf8Json utf8 && ReplyJsonBuffer.WriteUtf8Value(writer, utf8))
+            {
+                return;
+            }
+
             if (value is JRaw raw)
             {
                 raw.WriteTo(writer);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using System.Text.Json;
 using ImagingBot.Templating;
 using Microsoft.Bot.Schema;
@@ -9,7 +10,7 @@ namespace ImagingBot.Cards;
 /// Cards expanded once and kept. The same data always makes the same card, and the cards of two consults differ
 /// only in the consult id their buttons carry: a card is expanded with <see cref="ConsultIdSlot"/> in place of the
 /// id, kept under its template and data, and each consult's id is put in as the reply is written
-/// (<see cref="KeptCardJson"/>: no copy of the card per turn). Expanding was most of a consult turn's own work (a
+/// (<see cref="KeptCardJson"/>: no copy of the card per turn, and its UTF-8 kept too). Expanding was most of a consult turn's own work (a
 /// question card about 10 µs, the recommendation 40 µs). A kept card is found by its data's JSON, or by a variant
 /// key when the caller has one that determines the data (cheaper than the JSON).
 /// </summary>
@@ -85,7 +86,8 @@ internal sealed class ExpandedCards(CardTemplateCatalog catalog, int capacity = 
     {
         var cardJson = catalog[template].Expand(dataJson);
         var (fallbackText, speak) = AdaptiveCardMessage.ReadFallback(cardJson);
-        return new ExpandedCard(cardJson.Split(ConsultIdSlot), fallbackText, speak);
+        var parts = cardJson.Split(ConsultIdSlot);
+        return new ExpandedCard(parts, Array.ConvertAll(parts, Encoding.UTF8.GetBytes), fallbackText, speak);
     }
 
     // The same JSON the engine would make by reflection (web defaults), from compile-time metadata instead.
@@ -96,11 +98,12 @@ internal sealed class ExpandedCards(CardTemplateCatalog catalog, int capacity = 
         !consultId.Contains(ConsultIdSlot, StringComparison.Ordinal) && consultId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     /// <param name="Parts">The card's JSON split where the consult id goes.</param>
-    private sealed record ExpandedCard(string[] Parts, string? FallbackText, string? Speak)
+    /// <param name="Utf8Parts">The same parts in UTF-8, encoded once for all the replies that carry the card.</param>
+    private sealed record ExpandedCard(string[] Parts, byte[][] Utf8Parts, string? FallbackText, string? Speak)
     {
         public IMessageActivity ToMessage(string? consultId) => consultId is null
             ? AdaptiveCardMessage.Message(string.Concat(Parts), FallbackText, Speak)
-            : AdaptiveCardMessage.Message(new KeptCardJson(Parts, consultId), WithId(FallbackText, consultId), WithId(Speak, consultId));
+            : AdaptiveCardMessage.Message(new KeptCardJson(Parts, Utf8Parts, consultId), WithId(FallbackText, consultId), WithId(Speak, consultId));
 
         private static string? WithId(string? text, string consultId) => text?.Replace(ConsultIdSlot, consultId, StringComparison.Ordinal);
     }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using ImagingBot.Adapter;
+using ImagingBot.Cards;
 using ImagingBot.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -143,6 +144,60 @@ public class ResponseWriterTests(WebApplicationFactory<Program> factory) : IClas
 
         Assert.True(ours.Body.Length > 64 * 1024);
         Assert.DoesNotContain("\"speak\"", Encoding.UTF8.GetString(ours.Body), StringComparison.Ordinal);   // nulls left out
+    }
+
+    [Fact]
+    public async Task Kept_cards_go_in_as_their_UTF8_where_each_belongs_among_other_content()
+    {
+        // Non-ASCII in the cards, around them and between them (a surrogate pair too), the consult id in several places,
+        // a card first and last in an activity, two activities: the bytes copied in must land exactly where the SDK
+        // writes each card, and the Content-Length must count them.
+        static KeptCardJson Kept(string cardJson, string consultId)
+        {
+            var parts = cardJson.Split("SLOT");
+            return new KeptCardJson(parts, Array.ConvertAll(parts, Encoding.UTF8.GetBytes), consultId);
+        }
+
+        var question = Kept("""{"type":"AdaptiveCard","body":[{"type":"TextBlock","text":"• Fièvre – 🩻 \"SLOT\""}],"actions":[{"type":"Action.Submit","data":{"consultId":"SLOT","value":"yes"}},{"type":"Action.Submit","data":{"consultId":"SLOT"}}]}""", "c0nsult-1");
+        var plain = Kept("""{"type":"AdaptiveCard","body":[]}""", "unused");
+        var replies = new ExpectedReplies(
+        [
+            new Activity
+            {
+                Type = ActivityTypes.Message,
+                Text = "Avant – é",
+                Attachments =
+                [
+                    new Attachment { ContentType = "application/vnd.microsoft.card.adaptive", Content = question },
+                    new Attachment { ContentType = "application/json", Content = new JObject { ["between"] = "ü 🩻" } },
+                    new Attachment { ContentType = "application/vnd.microsoft.card.adaptive", Content = plain },
+                ],
+                Summary = "Après – ø",
+            },
+            new Activity { Type = ActivityTypes.Message, Attachments = [new Attachment { ContentType = "application/vnd.microsoft.card.adaptive", Content = question }], Speak = "ß" },
+        ]);
+
+        var ours = await AssertWrittenAsTheSdkDoes(new InvokeResponse { Status = 200, Body = replies });
+
+        var text = Encoding.UTF8.GetString(ours.Body);
+        Assert.Equal(6, text.Split("c0nsult-1").Length - 1);   // three places, two replies
+        Assert.Equal("• Fièvre – 🩻 \"c0nsult-1\"", (string?)ours.Json!.SelectToken("activities[1].attachments[0].content.body[0].text"));
+        Assert.Equal("ü 🩻", (string?)ours.Json!.SelectToken("activities[0].attachments[1].content.between"));
+    }
+
+    [Fact]
+    public async Task The_reply_takes_a_kept_cards_UTF8_as_it_is_without_encoding_its_text_again()
+    {
+        // Bytes that differ from the text on purpose show which one went out; a text writer still gets the text.
+        var card = new KeptCardJson(["{\"from\":\"text\",\"id\":\"", "\"}"], ["{\"from\":\"bytes\",\"id\":\""u8.ToArray(), "\"}"u8.ToArray()], "c1");
+        var reply = new Activity { Type = ActivityTypes.Message, Attachments = [new Attachment { ContentType = "application/vnd.microsoft.card.adaptive", Content = card }] };
+
+        var ours = await WriteAsync(response => InvokeResponseWriter.WriteAsync(response, new InvokeResponse { Status = 200, Body = new ExpectedReplies([reply]) }));
+
+        Assert.Equal("bytes", (string?)ours.Json!.SelectToken("activities[0].attachments[0].content.from"));
+        Assert.Equal("c1", (string?)ours.Json!.SelectToken("activities[0].attachments[0].content.id"));
+        Assert.Equal(ours.Body.Length, ours.ContentLength);
+        Assert.Equal("""{"from":"text","id":"c1"}""", card.ToString(Formatting.None));
     }
 
     [Fact]

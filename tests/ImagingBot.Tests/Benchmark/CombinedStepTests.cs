@@ -131,18 +131,28 @@ public class CombinedStepTests
     {
         var report = new RunReport { Command = "test", StartedAt = DateTimeOffset.UnixEpoch, Machine = new MachineInfo(2, "cpu", "1 GiB", ".NET", "Linux", "server", null, null), Load = "test" };
         report.Steps.Add(CombinedStep.Of([Round(Milliseconds(1, 3)) with { RoundTurnsPerSecond = [1000] }, Round(Milliseconds(1, 3)) with { RoundTurnsPerSecond = [2000] }]));
-        report.Steps.Add(CombinedStep.Of([Round(Milliseconds(1, 3)) with { Scenario = "consult", RoundTurnsPerSecond = [710] }, Round(Milliseconds(1, 3)) with { Scenario = "consult", RoundTurnsPerSecond = [1360] }]));
+        report.Steps.Add(CombinedStep.Of([Round(Milliseconds(1, 3)) with { Scenario = "consult", RoundTurnsPerSecond = [720] }, Round(Milliseconds(1, 3)) with { Scenario = "consult", RoundTurnsPerSecond = [1360] }]));
 
-        Assert.Equal(new[] { 0.71, 0.68 }, report.RoundRatios("memory", 64));
-        Assert.Equal("71%, 68%", RunReport.Percentages(report.RoundRatiosAt64["memory"]));
+        Assert.Equal(new[] { 0.72, 0.68 }, report.RoundRatios("memory", 64));
+        Assert.Equal("72%, 68%", RunReport.Percentages(report.RoundRatiosAt64["memory"]));
         Assert.Empty(report.RoundRatios("redis", 64));
-        Assert.Contains("Per-round ratios at 64 (memory), consult turns/s over the floor's in the same round: 71%, 68%.", MarkdownReport.Render(report, "analysis"), StringComparison.Ordinal);
+        Assert.Contains("Per-round ratios at 64 (memory), consult turns/s over the floor's in the same round: 72%, 68% (mean 70% ± 4 points over 2 rounds, two standard errors).", MarkdownReport.Render(report, "analysis"), StringComparison.Ordinal);
+        Assert.Contains("rounds' mean 70% ± 4 points over 2 rounds", TargetCheck.Evaluate(report)[0].Measured, StringComparison.Ordinal);
 
         var json = JsonDocument.Parse(JsonSerializer.Serialize(report)).RootElement;
         var step = json.GetProperty("Steps")[0];
         Assert.False(step.TryGetProperty(nameof(StepResult.LatencyTicks), out _));
         Assert.Equal(2, step.GetProperty(nameof(StepResult.RoundTurnsPerSecond)).GetArrayLength());
         Assert.Equal(0.68, json.GetProperty(nameof(RunReport.RoundRatiosAt64)).GetProperty("memory")[1].GetDouble(), 9);
+    }
+
+    [Fact]
+    public void The_spread_of_the_round_ratios_is_their_mean_and_two_standard_errors()
+    {
+        // Mean 0.70; sample standard deviation 0.0283 (squares 0.0008 over one degree of freedom); two standard errors: 2 x 0.0283 / sqrt(2) = 0.04.
+        Assert.Equal("70% ± 4 points over 2 rounds", RunReport.Spread([0.68, 0.72]));
+        Assert.Equal("70% ± 0 points over 3 rounds", RunReport.Spread([0.70, 0.70, 0.70]));
+        Assert.Equal(string.Empty, RunReport.Spread([0.70]));
     }
 
     private static StepResult Round(long[] sortedTicks) =>

@@ -29,6 +29,23 @@ public class LoadTestOptionsTests
         Assert.Equal(TimeSpan.FromSeconds(0.2), LoadTestOptions.Parse(["--warmup", "0.2"]).RoundWarmup);
     }
 
+    [Fact]
+    public void The_targets_concurrency_runs_more_rounds_of_the_same_length()
+    {
+        var full = LoadTestOptions.Parse([]);
+        Assert.Equal(12, full.RoundsAt(LoadTestOptions.TargetConcurrency));
+        Assert.Equal(4, full.RoundsAt(16));
+        Assert.Equal(TimeSpan.FromSeconds(2.5), full.RoundLength);
+
+        var quick = LoadTestOptions.Parse(["--quick"]);
+        Assert.Equal(2, quick.RoundsAt(LoadTestOptions.TargetConcurrency));
+
+        Assert.Equal(20, LoadTestOptions.Parse(["--target-rounds", "20"]).RoundsAt(64));
+        // Never fewer rounds at the target's concurrency than elsewhere.
+        Assert.Equal(8, LoadTestOptions.Parse(["--rounds", "8", "--target-rounds", "2"]).RoundsAt(64));
+        Assert.Throws<ArgumentException>(() => LoadTestOptions.Parse(["--target-rounds", "0"]));
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("-2")]

@@ -75,6 +75,18 @@ public class WaterfallTests
     }
 
     [Fact]
+    public void A_new_consult_id_is_eight_easily_read_characters_and_differs_from_the_last()
+    {
+        var ids = Enumerable.Range(0, 1_000).Select(_ => new WaterfallOptions().NewConsultId()).ToList();
+
+        Assert.All(ids, id => Assert.Matches("^[a-km-np-z2-9]{8}$", id));
+        // 1,000 ids from 32^8: a repeat would be a broken generator, not bad luck (about 1 chance in 2 million).
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        // Every character of the alphabet turns up: the ids use all of it, so none is left out by a wrong mapping.
+        Assert.Equal(32, ids.SelectMany(id => id).Distinct().Count());
+    }
+
+    [Fact]
     public async Task The_quick_form_answers_every_step_in_one_submit()
     {
         await Flow()
