@@ -75,7 +75,7 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
 
     /// <summary>
     /// The floor and the consult on one store. Both hosts run side by side and, at each concurrency, take turns in short
-    /// rounds (floor, consult, floor, consult, ...): the machine's speed drifts a lot from one 10-second window to the
+    /// rounds (floor, consult, then consult, floor, ...): the machine's speed drifts a lot from one 10-second window to the
     /// next, and alternating lets both numbers compared for a target see the same drift.
     /// </summary>
     private async Task RunStoreAsync(RunReport report, string store, string? redisEndpoint)
