@@ -1,3 +1,4 @@
+using ImagingBot.State;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -45,7 +46,7 @@ public sealed partial class OneTurnPerConversationMiddleware(IConversationLock c
     public static string? ConversationKey(Activity activity) =>
         string.IsNullOrEmpty(activity?.ChannelId) || string.IsNullOrEmpty(activity.Conversation?.Id)
             ? null
-            : $"{activity.ChannelId}/conversations/{activity.Conversation.Id}";
+            : ChangeTrackedConversationState.StorageKey(activity.ChannelId, activity.Conversation.Id);
 
     private static async Task ReplyBusyAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {

@@ -40,10 +40,9 @@ public sealed class ChangeTrackedConversationState : IPropertyManager
     public async Task LoadAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        var key = StorageKey(turnContext);
         if (force || Loaded(turnContext) is null)
         {
-            await ReadAsync(turnContext, key, cancellationToken).ConfigureAwait(false);
+            await ReadAsync(turnContext, StorageKey(turnContext), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -102,13 +101,16 @@ public sealed class ChangeTrackedConversationState : IPropertyManager
         return loaded;
     }
 
-    // ConversationState's key and its exceptions, so conversations stored before keep their place.
-    private static string StorageKey(ITurnContext turnContext)
-    {
-        var channelId = turnContext.Activity.ChannelId ?? throw new InvalidOperationException("invalid activity-missing channelId");
-        var conversationId = turnContext.Activity.Conversation?.Id ?? throw new InvalidOperationException("invalid activity-missing Conversation.Id");
-        return channelId + "/conversations/" + conversationId;
-    }
+    /// <summary>
+    /// ConversationState's key, so conversations stored before keep their place (the conversation lock is taken on it
+    /// too: <see cref="Concurrency.OneTurnPerConversationMiddleware"/>).
+    /// </summary>
+    internal static string StorageKey(string channelId, string conversationId) => channelId + "/conversations/" + conversationId;
+
+    // ConversationState's exceptions for an activity without the key's parts.
+    private static string StorageKey(ITurnContext turnContext) => StorageKey(
+        turnContext.Activity.ChannelId ?? throw new InvalidOperationException("invalid activity-missing channelId"),
+        turnContext.Activity.Conversation?.Id ?? throw new InvalidOperationException("invalid activity-missing Conversation.Id"));
 
     private static LoadedConversation? Loaded(ITurnContext turnContext) =>
         turnContext.TurnState.Get<LoadedConversation>(TurnStateKey);
