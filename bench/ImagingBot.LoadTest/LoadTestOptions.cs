@@ -46,6 +46,9 @@ internal sealed record LoadTestOptions
     /// </summary>
     public long MaxTurnsPerStep { get; init; } = 2_000_000;
 
+    /// <summary>One round's share of <see cref="MaxTurnsPerStep"/>.</summary>
+    public long MaxTurnsPerRound => Math.Max(1, MaxTurnsPerStep / Rounds);
+
     /// <summary>A request that takes longer than this counts as an error.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
 

@@ -40,7 +40,7 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
             Load = $"at each concurrency the scenarios alternate in {options.Rounds} round{(options.Rounds > 1 ? "s" : string.Empty)} of {options.RoundLength.TotalSeconds:0.##} s measured each, " +
                 $"{options.RoundsAt(LoadTestOptions.TargetConcurrency)} at {LoadTestOptions.TargetConcurrency} (the targets' concurrency), every other round in reverse order " +
                 $"({options.Warmup.TotalSeconds:0.#} s warm-up before a scenario's first round, {options.RoundWarmup.TotalSeconds:0.#} s before later ones), {options.Duration.TotalSeconds:0.#} s measured per step in all, " +
-                $"{(options.RoundLength * options.RoundsAt(LoadTestOptions.TargetConcurrency)).TotalSeconds:0.#} s at {LoadTestOptions.TargetConcurrency} (at most {options.MaxTurnsPerStep / options.Rounds:N0} turns per round); " +
+                $"{(options.RoundLength * options.RoundsAt(LoadTestOptions.TargetConcurrency)).TotalSeconds:0.#} s at {LoadTestOptions.TargetConcurrency} (at most {options.MaxTurnsPerRound:N0} turns per round); " +
                 $"concurrent conversations {string.Join(", ", options.Concurrency)}; request timeout {options.RequestTimeout.TotalSeconds:0} s; bench host log level {options.LogLevel}",
         };
 
@@ -279,7 +279,7 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
                         contender.Users,
                         round == 0 ? options.Warmup : options.RoundWarmup,
                         roundLength,
-                        Math.Max(1, options.MaxTurnsPerStep / options.Rounds),
+                        options.MaxTurnsPerRound,
                         options.RequestTimeout,
                         contender.Profile).ConfigureAwait(false);
                     samplers[i]?.Pause();

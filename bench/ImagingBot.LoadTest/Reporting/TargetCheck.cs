@@ -17,8 +17,8 @@ internal sealed record TargetCheck(string Target, string Measured, bool? Pass)
         var greeting = report.ConsultMode == Scenarios.ConsultMode.GreetingOnly;
         foreach (var (store, minimum) in new[] { ("memory", 0.70), ("redis", 0.50) })
         {
-            var floor = report.Find("floor", store, 64);
-            var consult = report.Find("consult", store, 64);
+            var floor = report.Find("floor", store, LoadTestOptions.TargetConcurrency);
+            var consult = report.Find("consult", store, LoadTestOptions.TargetConcurrency);
             if (floor is null || consult is null || greeting)
             {
                 checks.Add(new($"Consult throughput at 64 >= {minimum:P0} of the floor ({store})", greeting ? "consult not merged: greeting bot measured" : "not measured", null));
@@ -27,7 +27,7 @@ internal sealed record TargetCheck(string Target, string Measured, bool? Pass)
             }
 
             var ratio = consult.TurnsPerSecond / floor.TurnsPerSecond;
-            var rounds = report.RoundRatios(store, 64);
+            var rounds = report.RoundRatios(store, LoadTestOptions.TargetConcurrency);
             checks.Add(new(
                 $"Consult throughput at 64 >= {minimum:P0} of the floor ({store})",
                 $"{consult.TurnsPerSecond:F0} / {floor.TurnsPerSecond:F0} turns/s = {ratio:P0} (CPU per turn: floor {floor.CpuMsPerTurn:F2} ms, consult {consult.CpuMsPerTurn:F2} ms = {(consult.CpuMsPerTurn > 0 ? floor.CpuMsPerTurn / consult.CpuMsPerTurn : 0):P0})"
