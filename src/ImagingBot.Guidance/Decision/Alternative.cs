@@ -1,4 +1,4 @@
 namespace ImagingBot.Guidance;
 
-/// <summary>A study that could be ordered instead, and why it ranks below the recommended one.</summary>
+/// <summary>A study rated for the variant that is not first-line, and why it ranks lower.</summary>
 public sealed record Alternative(RatedProcedure Procedure, string WhyLower);

@@ -1,19 +1,27 @@
 namespace ImagingBot.Guidance;
 
 /// <summary>
-/// The advice for one set of answers. <see cref="Recommended"/> is null when no imaging is the right first step;
-/// then <see cref="OrderIndication"/> is null too and <see cref="WhatWouldChange"/> says what would change that.
+/// The advice for one set of answers in the adult low back pain topic. <see cref="Variant"/> is the ACR variant
+/// (1 to 7) the card leads with; <see cref="AlsoApplies"/> lists the other variants that apply. <see cref="FirstLine"/>
+/// holds the Usually Appropriate studies still possible given the contraindication, shown as equal options unless
+/// <see cref="RankingNote"/> (with its source) says the first is preferred; empty means no imaging as the first step,
+/// and then <see cref="OrderIndication"/> is null and <see cref="WhatWouldChange"/> says what would change that.
+/// <see cref="IfMriNotPossible"/> is filled on emergent advice, which asks no further question, so that the card
+/// already says what to order when MRI cannot be done.
 /// </summary>
 public sealed record Recommendation(
-    Pathway Pathway,
-    string PathwayTitle,
+    int Variant,
+    string VariantTitle,
     Urgency Urgency,
     Contraindication Contraindication,
-    RatedProcedure? Recommended,
+    IReadOnlyList<FirstLineStudy> FirstLine,
+    string? RankingNote,
     string Headline,
     IReadOnlyList<Alternative> Alternatives,
+    IReadOnlyList<Alternative> IfMriNotPossible,
+    IReadOnlyList<AlsoApplies> AlsoApplies,
     IReadOnlyList<string> Because,
-    IReadOnlyList<string> WhyThisStudy,
+    IReadOnlyList<string> WhyFirstLine,
     IReadOnlyList<string> Escalation,
     IReadOnlyList<string> Warnings,
     IReadOnlyList<string> Pitfalls,
@@ -21,4 +29,9 @@ public sealed record Recommendation(
     IReadOnlyList<FaqEntry> RelatedFaq,
     IReadOnlyList<string> WhatWouldChange,
     string? OrderIndication,
-    GuidanceSource Source);
+    GuidanceSource Source,
+    string ContentVersion) : Advice(Source, ContentVersion)
+{
+    /// <summary>The first first-line study (the preferred one when ranked), or null for no imaging first.</summary>
+    public RatedProcedure? Recommended => FirstLine.Count > 0 ? FirstLine[0].Procedure : null;
+}

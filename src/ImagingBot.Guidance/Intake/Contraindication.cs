@@ -1,9 +1,12 @@
 namespace ImagingBot.Guidance;
 
-/// <summary>Whether MRI or gadolinium contrast can be given; asked only when an MRI would be the answer.</summary>
+/// <summary>What limits MRI or its contrast; asked only when an MRI is a first-line study.</summary>
 public enum Contraindication
 {
     None,
     MriNotPossible,
     ContrastNotPossible,
+
+    /// <summary>eGFR under 30 or dialysis: contrast is not silently dropped (ACR-NKF consensus), the radiologist decides.</summary>
+    SevereKidneyDisease,
 }
