@@ -13,9 +13,16 @@ public sealed class DataFile : IDisposable
 
     public string Path => System.IO.Path.Combine(_directory, "guidance.json");
 
+    public JsonArray Questions => Json["questions"]!.AsArray();
+
     public JsonObject Procedure(string id) => Json["procedures"]!.AsArray().Select(p => p!.AsObject()).Single(p => (string?)p["id"] == id);
 
-    public JsonObject Pathway(string id) => Json["pathways"]!.AsArray().Select(p => p!.AsObject()).Single(p => (string?)p["id"] == id);
+    public JsonObject Variant(int id) => Json["variants"]!.AsArray().Select(v => v!.AsObject()).Single(v => (int?)v["id"] == id);
+
+    public JsonObject Rating(int variant, string procedure) =>
+        Variant(variant)["ratings"]!.AsArray().Select(r => r!.AsObject()).Single(r => (string?)r["procedure"] == procedure);
+
+    public JsonObject Question(string key) => Questions.Select(q => q!.AsObject()).Single(q => (string?)q["key"] == key);
 
     public string Write()
     {

@@ -20,10 +20,20 @@ public class FaqSearchTests
         { "patient can't have an MRI", "mri-contraindicated" },
         { "MRI contraindicated - what is the alternative?", "mri-contraindicated" },
         { "pacemker not MRI compatible", "mri-contraindicated" },
-        { "claustrophobic patient, alternative to MRI?", "mri-contraindicated" },
+        { "claustrophobic patient, alternative to MRI?", "claustrophobia" },
+        { "very anxious in the scanner, does she need sedation?", "claustrophobia" },
         { "cochlear implant and suspected abscess", "mri-contraindicated" },
         { "should I get a CT myelogram instead", "mri-contraindicated" },
-        { "metal shrapnel in the body", "mri-contraindicated" },
+        { "shrapnel fragments in the body", "mri-contraindicated" },
+        { "metal rods and pedicle screws from a fusion, can he have an MRI?", "spinal-hardware" },
+        { "is his spinal hardware MRI conditional", "spinal-hardware" },
+        { "on dialysis with kidney failure, is gadolinium safe?", "kidney-gadolinium" },
+        { "eGFR of 22: is gadolinium safe for her kidneys?", "kidney-gadolinium" },
+        { "risk of NSF with renal failure", "kidney-gadolinium" },
+        { "pregnant patient, is CT ok?", "pregnancy" },
+        { "second trimester pregnancy and back pain", "pregnancy" },
+        { "why no imaging for uncomplicated back pain?", "no-imaging-first" },
+        { "patient wants an MRI but there are no red flags", "no-imaging-first" },
         { "Are ESR and CRP enough to rule out infection?", "esr-crp" },
         { "normal inflammatory markers, can I skip imaging?", "esr-crp" },
         { "what labs should I send", "esr-crp" },
@@ -96,6 +106,18 @@ public class FaqSearchTests
         Assert.Null(result.Best);
         Assert.Equal(3, result.Suggestions.Count);
         Assert.All(result.Suggestions, s => Assert.Contains(s, Shipped.Guidance.Faq));
+    }
+
+    [Fact]
+    public void Claustrophobia_and_spinal_hardware_are_not_answered_with_ct()
+    {
+        Assert.All(
+            new[] { "claustrophobic", "claustrophobia", "metal", "metal in the spine" },
+            query => Assert.NotEqual("mri-contraindicated", Search.Search(query).Best?.Entry.Id));
+        var contraindicated = Shipped.Guidance.Faq.Single(f => f.Id == "mri-contraindicated");
+        Assert.DoesNotContain("claustrophobic", contraindicated.Keywords);
+        Assert.DoesNotContain("metal", contraindicated.Keywords);
+        Assert.Contains("an MRI-unsafe pacemaker", contraindicated.Question, StringComparison.Ordinal);
     }
 
     [Fact]

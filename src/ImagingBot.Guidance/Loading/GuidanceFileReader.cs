@@ -9,10 +9,24 @@ namespace ImagingBot.Guidance;
 /// </summary>
 internal sealed class GuidanceFileReader(string filePath)
 {
-    public const int SupportedSchemaVersion = 1;
+    public const int SupportedSchemaVersion = 2;
 
-    private static readonly Pathway[] AllPathways = Enum.GetValues<Pathway>();
-    private static readonly Contraindication[] AllContraindications = Enum.GetValues<Contraindication>();
+    // The questions that decide the variant or the scope; the contraindication and pregnancy refine the studies of a
+    // variant already chosen, so they must come after all of these.
+    private static readonly IntakeQuestionId[] RoutingQuestions =
+    [
+        .. Enum.GetValues<IntakeQuestionId>().Where(q => q is not IntakeQuestionId.Contraindication and not IntakeQuestionId.Pregnancy),
+    ];
+
+    private static readonly IntakeQuestionId[] EmergencyQuestions = [IntakeQuestionId.CaudaEquina, IntakeQuestionId.Sepsis];
+
+    // Variants that can be emergent (cauda equina; sepsis in the red-flag variant) need emergent headlines.
+    private static readonly int[] EmergentVariants = [4, 7];
+
+    // The card puts this sentence above the criteria; a prompt that says it too makes the card say it twice.
+    private const string CardsOwnInstruction = "answer yes if any";
+
+    private readonly HashSet<string> _sourceIds = new(StringComparer.Ordinal);
 
     public GuidanceDocument Read(JsonElement root)
     {
@@ -29,43 +43,58 @@ internal sealed class GuidanceFileReader(string filePath)
 
         var contentVersion = Str(root, "contentVersion", "");
         var source = ReadSource(Obj(root, "source", ""), "source");
+        var sources = ReadSources(root);
         var categories = ReadCategories(root);
         var radiationLevels = ReadRadiationLevels(root);
         var procedures = ReadProcedures(root, radiationLevels);
         var questions = ReadQuestions(root);
-        var options = ReadContraindicationOptions(root);
-        var pathways = ReadPathways(root, procedures, categories);
+        var variants = ReadVariants(root, procedures, categories);
+        var outOfScope = ReadOutOfScope(root);
+        var warnings = Texts(root, "warnings", "", requireItems: true);
+        var faq = ReadFaq(root);
 
         return new GuidanceDocument(
             filePath,
             schemaVersion,
             contentVersion,
             source,
+            sources,
             categories,
             radiationLevels,
             procedures,
             questions,
-            options,
-            StrList(root, "neurologicDeficitExamples", "", requireItems: true),
-            [.. Items(root, "differential", "", requireItems: true).Select(i => new DifferentialDiagnosis(Str(i.Element, "name", i.Path), Str(i.Element, "note", i.Path)))],
-            StrList(root, "whyMriWithoutAndWithContrast", "", requireItems: true),
-            pathways,
-            ReadConditionalTexts(root, "escalation"),
-            ReadConditionalTexts(root, "pitfalls"),
-            [.. Items(root, "afterTheScan", "", requireItems: true).Select(i => new NextStepRule(Conditions(i.Element, "when", i.Path), new NextStep(Str(i.Element, "finding", i.Path), Str(i.Element, "action", i.Path))))],
-            ReadConditionalTexts(root, "whatWouldChange"),
-            ReadFaq(root));
+            variants,
+            outOfScope,
+            warnings,
+            faq);
     }
 
     private GuidanceSource ReadSource(JsonElement element, string path)
     {
-        var reviewed = Str(element, "reviewedOn", path);
+        var reviewed = Str(element, "articleReviewedOn", path);
         if (!DateOnly.TryParseExact(reviewed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var reviewedOn))
         {
-            throw Fail($"{path}.reviewedOn '{reviewed}' is not a date in the form yyyy-MM-dd.");
+            throw Fail($"{path}.articleReviewedOn '{reviewed}' is not a date in the form yyyy-MM-dd.");
         }
 
-        return new GuidanceSource(Str(element, "title", path), Int(element, "revisedYear", path), Str(element, "variant", path), reviewedOn);
+        return new GuidanceSource(Str(element, "title", path), Int(element, "revisedYear", path), Str(element, "articleTitle", path), reviewedOn);
+    }
+
+    private List<SourceCitation> ReadSources(JsonElement root)
+    {
+        var sources = new List<SourceCitation>();
+        foreach (var (element, path) in Items(root, "sources", "", requireItems: true))
+        {
+            var id = Str(element, "id", path);
+            if (!_sourceIds.Add(id))
+            {
+                throw Fail($"{path}.id '{id}' is used by more than one source.");
+            }
+
+            sources.Add(new SourceCitation(id, Str(element, "citation", path)));
+        }
+
+        return sources;
     }
 
     private List<CategoryLabel> ReadCategories(JsonElement root)
@@ -92,7 +121,7 @@ internal sealed class GuidanceFileReader(string filePath)
     private List<RadiationLevel> ReadRadiationLevels(JsonElement root)
     {
         var levels = Items(root, "radiationLevels", "", requireItems: true)
-            .Select(i => new RadiationLevel(Str(i.Element, "symbol", i.Path), Str(i.Element, "adultDose", i.Path)))
+            .Select(i => new RadiationLevel(Str(i.Element, "symbol", i.Path), Str(i.Element, "adultDose", i.Path)) { Sources = Sources(i.Element, i.Path) })
             .ToList();
         var duplicate = levels.GroupBy(l => l.Symbol, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         return duplicate is null ? levels : throw Fail($"radiationLevels define the symbol '{duplicate.Key}' more than once.");
@@ -118,7 +147,7 @@ internal sealed class GuidanceFileReader(string filePath)
             var symbol = levelElement.GetString()!;
             var level = levels.FirstOrDefault(l => l.Symbol == symbol)
                 ?? throw Fail($"{path}.radiationLevel '{symbol}' (procedure '{id}') is not one of the radiationLevels symbols.");
-            procedures.Add(new Procedure(id, Str(element, "name", path), Named<Modality>(element, "modality", path), Bool(element, "usesIvContrast", path), level));
+            procedures.Add(new Procedure(id, Str(element, "name", path), Named<Modality>(element, "modality", path), Bool(element, "usesIvContrast", path), level, Sources(element, path)));
         }
 
         return procedures;
@@ -126,140 +155,278 @@ internal sealed class GuidanceFileReader(string filePath)
 
     private List<IntakeQuestion> ReadQuestions(JsonElement root)
     {
-        var questions = Items(root, "questions", "", requireItems: true)
-            .Select(i => new IntakeQuestion(
-                Named<IntakeQuestionId>(i.Element, "id", i.Path),
-                Str(i.Element, "title", i.Path),
-                Str(i.Element, "prompt", i.Path),
-                StrList(i.Element, "criteria", i.Path, requireItems: true),
-                Str(i.Element, "finding", i.Path),
-                Str(i.Element, "absentFinding", i.Path),
-                Str(i.Element, "orderTerm", i.Path),
-                StrList(i.Element, "evaluateFor", i.Path, requireItems: false)))
-            .OrderBy(q => q.Id)
-            .ToList();
+        var questions = new List<IntakeQuestion>();
+        foreach (var (element, path) in Items(root, "questions", "", requireItems: true))
+        {
+            var id = Named<IntakeQuestionId>(element, "id", path);
+            if (questions.Any(q => q.Id == id))
+            {
+                throw Fail($"{path}: question {id} appears more than once; the question order must contain each question exactly once.");
+            }
+
+            var key = Str(element, "key", path);
+            if (questions.Any(q => q.Key == key))
+            {
+                throw Fail($"{path}.key '{key}' is used by more than one question.");
+            }
+
+            var prompt = Str(element, "prompt", path);
+            if (prompt.Contains(CardsOwnInstruction, StringComparison.OrdinalIgnoreCase))
+            {
+                throw Fail($"{path}.prompt says \"Answer yes if any...\": the card already says it above the criteria.");
+            }
+
+            var emergency = Bool(element, "emergencyScreen", path);
+            if (emergency != EmergencyQuestions.Contains(id))
+            {
+                throw Fail($"{path}.emergencyScreen must be {(!emergency).ToString().ToLowerInvariant()} for {id}: the emergency screen is exactly {string.Join(" and ", EmergencyQuestions)}.");
+            }
+
+            questions.Add(new IntakeQuestion(
+                id,
+                key,
+                Str(element, "title", path),
+                prompt,
+                StrList(element, "criteria", path, requireItems: false),
+                ReadOptions(element, path, id),
+                emergency,
+                OptStr(element, "orderTerm", path) ?? string.Empty,
+                OptStrList(element, "evaluateFor", path),
+                string.Join(", ", Sources(element, path))));
+        }
+
         foreach (var id in Enum.GetValues<IntakeQuestionId>())
         {
-            if (questions.Count(q => q.Id == id) != 1)
+            if (!questions.Any(q => q.Id == id))
             {
-                throw Fail($"questions must contain {id} exactly once.");
+                throw Fail($"questions must contain {id} exactly once (the question order is missing it).");
             }
         }
 
-        var silent = questions.FirstOrDefault(q => q.Id != IntakeQuestionId.Contraindication && q.EvaluateFor.Count == 0);
-        return silent is null ? questions : throw Fail($"question {silent.Id} has no evaluateFor entries for the order line.");
+        CheckOrder(questions);
+        return questions;
     }
 
-    private List<ContraindicationOption> ReadContraindicationOptions(JsonElement root)
+    private void CheckOrder(List<IntakeQuestion> questions)
     {
-        var options = Items(root, "contraindicationOptions", "", requireItems: true)
-            .Select(i => new ContraindicationOption(Named<Contraindication>(i.Element, "value", i.Path), Str(i.Element, "label", i.Path), Str(i.Element, "finding", i.Path)))
+        var firstRoutine = questions.FindIndex(q => !q.IsEmergencyScreen);
+        var lateEmergency = firstRoutine < 0 ? -1 : questions.FindIndex(firstRoutine, q => q.IsEmergencyScreen);
+        if (lateEmergency >= 0)
+        {
+            throw Fail($"questions[{lateEmergency}] ({questions[lateEmergency].Key}) is an emergency question after the routine question '{questions[firstRoutine].Key}': the emergency screen must come first.");
+        }
+
+        var contraindication = questions.FindIndex(q => q.Id == IntakeQuestionId.Contraindication);
+        var lastRouting = questions.FindLastIndex(q => RoutingQuestions.Contains(q.Id));
+        if (contraindication < lastRouting)
+        {
+            throw Fail($"questions[{contraindication}] (contraindication) must come after every question that decides the variant; '{questions[lastRouting].Key}' comes later.");
+        }
+
+        var pregnancy = questions.FindIndex(q => q.Id == IntakeQuestionId.Pregnancy);
+        if (pregnancy < contraindication)
+        {
+            throw Fail($"questions[{pregnancy}] (pregnancy) must come after the contraindication question.");
+        }
+    }
+
+    private List<AnswerOption> ReadOptions(JsonElement question, string path, IntakeQuestionId id)
+    {
+        var accepted = ClinicalAnswers.ValuesOf(id);
+        var options = new List<AnswerOption>();
+        foreach (var (element, at) in Items(question, "options", path, requireItems: true))
+        {
+            var value = Str(element, "value", at);
+            if (!accepted.Contains(value))
+            {
+                throw Fail($"{at}.value '{value}' is not an answer {id} accepts ({string.Join(", ", accepted)}).");
+            }
+
+            if (options.Any(o => o.Value == value))
+            {
+                throw Fail($"{at}.value '{value}' is offered twice.");
+            }
+
+            options.Add(new AnswerOption(value, Str(element, "label", at), Str(element, "finding", at)) { OrderTerm = OptStr(element, "orderTerm", at) });
+        }
+
+        var missing = accepted.FirstOrDefault(v => options.All(o => o.Value != v));
+        return missing is null ? options : throw Fail($"{path}.options has no option for the value '{missing}' ({id} must offer {string.Join(", ", accepted)}).");
+    }
+
+    private List<VariantGuidance> ReadVariants(JsonElement root, List<Procedure> procedures, List<CategoryLabel> categories)
+    {
+        var variants = Items(root, "variants", "", requireItems: true).Select(i => ReadVariant(i.Element, i.Path, procedures, categories)).ToList();
+        for (var id = 1; id <= 7; id++)
+        {
+            if (variants.Count(v => v.Id == id) != 1)
+            {
+                throw Fail($"variants must contain variant {id} exactly once.");
+            }
+        }
+
+        return variants;
+    }
+
+    private VariantGuidance ReadVariant(JsonElement element, string path, List<Procedure> procedures, List<CategoryLabel> categories)
+    {
+        var id = Int(element, "id", path);
+        if (id is < 1 or > 7)
+        {
+            throw Fail($"{path}.id {id} is not an ACR variant of the topic (1 to 7).");
+        }
+
+        var headlines = ReadHeadlines(Obj(element, "headlines", path), $"{path}.headlines");
+        var sourced = StrList(element, "sourcedCategories", path, requireItems: true).Select((label, i) => CategoryByLabel(label, $"{path}.sourcedCategories[{i}]", categories)).ToList();
+        var ratings = new List<VariantRating>();
+        foreach (var (rating, at) in Items(element, "ratings", path, requireItems: true))
+        {
+            ratings.Add(ReadRating(rating, at, id, procedures, categories, sourced, ratings));
+        }
+
+        var ranking = element.TryGetProperty("ranking", out _) ? ReadRanking(Obj(element, "ranking", path), $"{path}.ranking", id, ratings) : null;
+        var whenMriNotPossible = ReadMriAlternatives(Obj(element, "whenMriNotPossible", path), $"{path}.whenMriNotPossible", id, ratings, procedures);
+        var usuallyAppropriate = ratings.Where(r => r.Rated.Category == AppropriatenessCategory.UsuallyAppropriate).ToList();
+        if (usuallyAppropriate.Count > 0 && usuallyAppropriate.All(r => procedures.First(p => p.Id == r.Rated.ProcedureId).IsMri))
+        {
+            if (whenMriNotPossible.Procedures.Count == 0)
+            {
+                throw Fail($"{path}.whenMriNotPossible.procedures is empty, but every first-line study of variant {id} is an MRI.");
+            }
+
+            if (headlines.MriNotPossible is null)
+            {
+                throw Fail($"{path}.headlines.mriNotPossible is missing, but every first-line study of variant {id} is an MRI.");
+            }
+        }
+
+        if (EmergentVariants.Contains(id) && (headlines.Emergent is null || headlines.EmergentMriNotPossible is null))
+        {
+            throw Fail($"{path}.headlines needs emergent and emergentMriNotPossible: variant {id} can be emergent.");
+        }
+
+        return new VariantGuidance(
+            id,
+            Str(element, "title", path),
+            Str(element, "shortTitle", path),
+            Str(element, "orderPhrase", path),
+            OptStrList(element, "evaluateFor", path),
+            headlines,
+            sourced,
+            ratings,
+            ranking,
+            whenMriNotPossible,
+            Texts(element, "reasons", path, requireItems: true),
+            Texts(element, "warnings", path, requireItems: false),
+            Texts(element, "escalation", path, requireItems: true),
+            Texts(element, "pitfalls", path, requireItems: false),
+            ReadNextSteps(element, path),
+            Texts(element, "whatWouldChange", path, requireItems: false),
+            Sources(element, path));
+    }
+
+    private VariantHeadlines ReadHeadlines(JsonElement element, string path) =>
+        new(Str(element, "routine", path), OptStr(element, "emergent", path), OptStr(element, "mriNotPossible", path), OptStr(element, "emergentMriNotPossible", path));
+
+    private VariantRating ReadRating(
+        JsonElement element, string path, int variant, List<Procedure> procedures, List<CategoryLabel> categories, List<AppropriatenessCategory> sourced, List<VariantRating> earlier)
+    {
+        var procedure = KnownProcedure(Str(element, "procedure", path), $"{path}.procedure", procedures);
+        if (earlier.Any(r => r.Rated.ProcedureId == procedure.Id))
+        {
+            throw Fail($"{path}: variant {variant} rates '{procedure.Id}' more than once.");
+        }
+
+        var label = Str(element, "category", path);
+        var category = CategoryByLabel(label, $"{path}.category", categories);
+        if (!sourced.Contains(category))
+        {
+            throw Fail($"{path}.category '{label}' ('{procedure.Id}') is not a category variant {variant}'s sources give (sourcedCategories: {string.Join(", ", sourced.Select(c => categories.First(l => l.Category == c).Label))}).");
+        }
+
+        var answers = OptStr(element, "answers", path);
+        var whyLower = OptStr(element, "whyLower", path);
+        if (category == AppropriatenessCategory.UsuallyAppropriate && answers is null)
+        {
+            throw Fail($"{path} ('{procedure.Id}', Usually Appropriate in variant {variant}) has no 'answers': say which clinical question the study answers.");
+        }
+
+        if (category != AppropriatenessCategory.UsuallyAppropriate && whyLower is null)
+        {
+            throw Fail($"{path} ('{procedure.Id}' in variant {variant}) has no 'whyLower': say why it ranks lower.");
+        }
+
+        var rated = new RatedProcedure(procedure.Id, procedure.Name, category, label, procedure.Radiation);
+        return new VariantRating(rated, answers, whyLower, Sources(element, path));
+    }
+
+    private VariantRanking ReadRanking(JsonElement element, string path, int variant, List<VariantRating> ratings)
+    {
+        var ids = StrList(element, "procedures", path, requireItems: true);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var rating = ratings.FirstOrDefault(r => r.Rated.ProcedureId == ids[i])
+                ?? throw Fail($"{path}.procedures[{i}] '{ids[i]}' is not rated in variant {variant}: a ranking can only order the variant's own studies.");
+            if (rating.Rated.Category != AppropriatenessCategory.UsuallyAppropriate)
+            {
+                throw Fail($"{path}.procedures[{i}] '{ids[i]}' is not Usually Appropriate in variant {variant}: the ranking orders the first-line studies.");
+            }
+        }
+
+        return new VariantRanking(ids, Str(element, "note", path), Sources(element, path));
+    }
+
+    private MriAlternatives ReadMriAlternatives(JsonElement element, string path, int variant, List<VariantRating> ratings, List<Procedure> procedures)
+    {
+        var ids = StrList(element, "procedures", path, requireItems: false);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var rating = ratings.FirstOrDefault(r => r.Rated.ProcedureId == ids[i])
+                ?? throw Fail($"{path}.procedures[{i}] '{ids[i]}' is not rated in variant {variant}.");
+            if (procedures.First(p => p.Id == ids[i]).IsMri)
+            {
+                throw Fail($"{path}.procedures[{i}] '{ids[i]}' is an MRI, which cannot be done when MRI is not possible.");
+            }
+
+            if (rating.Answers is null)
+            {
+                throw Fail($"{path}.procedures[{i}] '{ids[i]}' has no 'answers' in variant {variant}'s ratings: a study shown when MRI is not possible says what it answers.");
+            }
+        }
+
+        return new MriAlternatives(ids, ids.Count == 0 ? OptSources(element, path) : Sources(element, path));
+    }
+
+    private List<NextStepRule> ReadNextSteps(JsonElement element, string path) =>
+    [
+        .. OptItems(element, "afterTheScan", path).Select(i => new NextStepRule(
+            Conditions(i.Element, "when", i.Path),
+            Conditions(i.Element, "unless", i.Path),
+            new NextStep(Str(i.Element, "finding", i.Path), Str(i.Element, "action", i.Path)),
+            Sources(i.Element, i.Path))),
+    ];
+
+    private List<OutOfScopeGuidance> ReadOutOfScope(JsonElement root)
+    {
+        var entries = Items(root, "outOfScope", "", requireItems: true)
+            .Select(i => new OutOfScopeGuidance(
+                Named<OutOfScopeReason>(i.Element, "reason", i.Path),
+                Str(i.Element, "headline", i.Path),
+                Str(i.Element, "explanation", i.Path),
+                Str(i.Element, "seeInstead", i.Path),
+                Texts(i.Element, "escalation", i.Path, requireItems: true),
+                Sources(i.Element, i.Path)))
             .ToList();
-        var missing = AllContraindications.FirstOrDefault(c => options.Count(o => o.Value == c) != 1, (Contraindication)(-1));
-        return (int)missing == -1 ? options : throw Fail($"contraindicationOptions must contain {missing} exactly once.");
+        foreach (var reason in Enum.GetValues<OutOfScopeReason>())
+        {
+            if (entries.Count(e => e.Reason == reason) != 1)
+            {
+                throw Fail($"outOfScope must contain {reason} exactly once.");
+            }
+        }
+
+        return entries;
     }
-
-    private List<PathwayGuidance> ReadPathways(JsonElement root, List<Procedure> procedures, List<CategoryLabel> categories)
-    {
-        var pathways = Items(root, "pathways", "", requireItems: true).Select(i => ReadPathway(i.Element, i.Path, procedures, categories)).ToList();
-        foreach (var id in AllPathways)
-        {
-            if (pathways.Count(p => p.Id == id) != 1)
-            {
-                throw Fail($"pathways must contain {id} exactly once.");
-            }
-        }
-
-        return pathways;
-    }
-
-    private PathwayGuidance ReadPathway(JsonElement element, string path, List<Procedure> procedures, List<CategoryLabel> categories)
-    {
-        var id = Named<Pathway>(element, "id", path);
-        var ratings = new List<PathwayRating>();
-        foreach (var (rating, ratingPath) in Items(element, "ratings", path, requireItems: true))
-        {
-            var procedureId = Str(rating, "procedure", ratingPath);
-            var procedure = procedures.FirstOrDefault(p => p.Id == procedureId)
-                ?? throw Fail($"{ratingPath}.procedure '{procedureId}' is not a known procedure id.");
-            if (ratings.Any(r => r.Rated.ProcedureId == procedureId))
-            {
-                throw Fail($"{ratingPath}.procedure '{procedureId}' is rated twice on pathway {id}.");
-            }
-
-            var label = Str(rating, "category", ratingPath);
-            var category = categories.FirstOrDefault(c => c.Label == label)
-                ?? throw Fail($"{ratingPath}.category '{label}' is not in the allowed set ({string.Join(", ", categories.Select(c => $"'{c.Label}'"))}).");
-            ratings.Add(new PathwayRating(
-                new RatedProcedure(procedure.Id, procedure.Name, category.Category, category.Label, procedure.Radiation),
-                Str(rating, "comparison", ratingPath)));
-        }
-
-        var choices = new List<PathwayChoice>();
-        foreach (var (choice, choicePath) in Items(element, "choices", path, requireItems: false))
-        {
-            var contraindication = Named<Contraindication>(choice, "contraindication", choicePath);
-            var procedureId = Str(choice, "procedure", choicePath);
-            if (procedures.All(p => p.Id != procedureId))
-            {
-                throw Fail($"{choicePath}.procedure '{procedureId}' is not a known procedure id.");
-            }
-
-            var rated = ratings.FirstOrDefault(r => r.Rated.ProcedureId == procedureId)
-                ?? throw Fail($"{choicePath}.procedure '{procedureId}' is not rated on pathway {id}.");
-            if (rated.Rated.Category == AppropriatenessCategory.UsuallyNotAppropriate)
-            {
-                throw Fail($"{choicePath}.procedure '{procedureId}' is rated Usually Not Appropriate on pathway {id} and cannot be recommended.");
-            }
-
-            var procedure = procedures.First(p => p.Id == procedureId);
-            var impossible = contraindication switch
-            {
-                Contraindication.MriNotPossible => procedure.Modality == Modality.Mri,
-                Contraindication.ContrastNotPossible => procedure.Modality == Modality.Mri && procedure.UsesIvContrast,
-                _ => false,
-            };
-            if (impossible)
-            {
-                throw Fail($"{choicePath}.procedure '{procedureId}' cannot be done when the answer is {contraindication}.");
-            }
-
-            if (choices.Any(c => c.Contraindication == contraindication))
-            {
-                throw Fail($"{choicePath}.contraindication {contraindication} appears twice on pathway {id}.");
-            }
-
-            choices.Add(new PathwayChoice(contraindication, procedureId, StrList(choice, "reasons", choicePath, requireItems: true), StrList(choice, "warnings", choicePath, requireItems: false)));
-        }
-
-        if (choices.Count > 0 && choices.Count != AllContraindications.Length)
-        {
-            throw Fail($"{path}.choices must cover every contraindication answer ({string.Join(", ", AllContraindications)}) or be empty.");
-        }
-
-        var headline = Str(element, "headline", path);
-        if (choices.Count > 0 && !headline.Contains("{procedure}", StringComparison.Ordinal))
-        {
-            throw Fail($"{path}.headline must contain {{procedure}} because pathway {id} recommends a study.");
-        }
-
-        var emergentHeadline = element.TryGetProperty("emergentHeadline", out _) ? Str(element, "emergentHeadline", path) : headline;
-        if (choices.Count > 0 && !emergentHeadline.Contains("{procedure}", StringComparison.Ordinal))
-        {
-            throw Fail($"{path}.emergentHeadline must contain {{procedure}} because pathway {id} recommends a study.");
-        }
-
-        var reasons = element.TryGetProperty("reasons", out _) ? StrList(element, "reasons", path, requireItems: false) : [];
-        if (choices.Count == 0 && reasons.Count == 0)
-        {
-            throw Fail($"{path}.reasons are required when pathway {id} recommends no imaging.");
-        }
-
-        return new PathwayGuidance(id, Str(element, "title", path), headline, emergentHeadline, Str(element, "orderPhrase", path), reasons, ratings, choices);
-    }
-
-    private List<ConditionalText> ReadConditionalTexts(JsonElement root, string name) =>
-        [.. Items(root, name, "", requireItems: true).Select(i => new ConditionalText(Conditions(i.Element, "when", i.Path), Str(i.Element, "text", i.Path)))];
 
     private List<FaqEntry> ReadFaq(JsonElement root)
     {
@@ -272,25 +439,91 @@ internal sealed class GuidanceFileReader(string filePath)
                 throw Fail($"{path}.id '{id}' is used by more than one FAQ entry.");
             }
 
-            var keywords = element.TryGetProperty("keywords", out _) ? StrList(element, "keywords", path, requireItems: false) : [];
+            var keywords = StrList(element, "keywords", path, requireItems: false);
             if (keywords.Count == 0)
             {
-                throw Fail($"{path} (FAQ '{id}') has no keywords; search could never find it.");
+                throw Fail($"{path} (FAQ '{id}') has no keywords.");
             }
 
-            entries.Add(new FaqEntry(id, Str(element, "question", path), Str(element, "answer", path), keywords, Conditions(element, "relatedWhen", path)));
+            entries.Add(new FaqEntry(id, Str(element, "question", path), Str(element, "answer", path), keywords, Conditions(element, "relatedWhen", path), Sources(element, path)));
         }
 
         return entries;
     }
 
+    private List<ConditionalText> Texts(JsonElement element, string name, string path, bool requireItems)
+    {
+        var items = requireItems ? Items(element, name, path, requireItems: true) : OptItems(element, name, path);
+        return
+        [
+            .. items.Select(i => new ConditionalText(
+                Conditions(i.Element, "when", i.Path),
+                Conditions(i.Element, "unless", i.Path),
+                Str(i.Element, "text", i.Path),
+                Sources(i.Element, i.Path))),
+        ];
+    }
+
     private List<GuidanceCondition> Conditions(JsonElement element, string name, string path)
     {
-        var values = StrList(element, name, path, requireItems: true);
-        return [.. values.Select((v, index) => Enum.TryParse<GuidanceCondition>(v, ignoreCase: false, out var condition) && Enum.IsDefined(condition)
-            ? condition
-            : throw Fail($"{path}.{name}[{index}] '{v}' is not a known condition ({string.Join(", ", Enum.GetNames<GuidanceCondition>())})."))];
+        var at = Join(path, name);
+        if (!element.TryGetProperty(name, out var array))
+        {
+            return [];
+        }
+
+        if (array.ValueKind != JsonValueKind.Array)
+        {
+            throw Fail($"{at} must be a list of conditions.");
+        }
+
+        var conditions = new List<GuidanceCondition>();
+        foreach (var item in array.EnumerateArray())
+        {
+            var text = item.ValueKind == JsonValueKind.String ? item.GetString() : null;
+            if (text is null || !Enum.TryParse<GuidanceCondition>(text, ignoreCase: false, out var condition) || !Enum.IsDefined(condition) || char.IsDigit(text[0]))
+            {
+                throw Fail($"{at}[{conditions.Count}] '{text}' is not a known condition ({string.Join(", ", Enum.GetNames<GuidanceCondition>())}).");
+            }
+
+            conditions.Add(condition);
+        }
+
+        return conditions;
     }
+
+    /// <summary>The row's "source": one or more ids from the file's sources list. Every fact row must have one.</summary>
+    private List<string> Sources(JsonElement element, string path)
+    {
+        var at = Join(path, "source");
+        if (!element.TryGetProperty("source", out var array) || array.ValueKind != JsonValueKind.Array || array.GetArrayLength() == 0)
+        {
+            throw Fail($"{at} is missing: every fact row names one or more source ids.");
+        }
+
+        var ids = new List<string>();
+        foreach (var item in array.EnumerateArray())
+        {
+            var id = item.ValueKind == JsonValueKind.String ? item.GetString() : null;
+            if (id is null || !_sourceIds.Contains(id))
+            {
+                throw Fail($"{at}[{ids.Count}] '{id}' is not one of the sources' ids ({string.Join(", ", _sourceIds)}).");
+            }
+
+            ids.Add(id);
+        }
+
+        return ids;
+    }
+
+    private List<string> OptSources(JsonElement element, string path) => element.TryGetProperty("source", out _) ? Sources(element, path) : [];
+
+    private Procedure KnownProcedure(string id, string at, List<Procedure> procedures) =>
+        procedures.FirstOrDefault(p => p.Id == id) ?? throw Fail($"{at} '{id}' is not a known procedure id.");
+
+    private AppropriatenessCategory CategoryByLabel(string label, string at, List<CategoryLabel> categories) =>
+        categories.FirstOrDefault(c => c.Label == label)?.Category
+        ?? throw Fail($"{at}: category '{label}' is not in the allowed set ({string.Join(", ", categories.Select(c => c.Label))}).");
 
     private List<(JsonElement Element, string Path)> Items(JsonElement element, string name, string path, bool requireItems)
     {
@@ -300,12 +533,7 @@ internal sealed class GuidanceFileReader(string filePath)
             throw Fail($"{at} is missing or is not a list.");
         }
 
-        if (requireItems && array.GetArrayLength() == 0)
-        {
-            throw Fail($"{at} is empty.");
-        }
-
-        var items = new List<(JsonElement Element, string Path)>();
+        var items = new List<(JsonElement, string)>();
         var index = 0;
         foreach (var item in array.EnumerateArray())
         {
@@ -318,8 +546,11 @@ internal sealed class GuidanceFileReader(string filePath)
             index++;
         }
 
-        return items;
+        return requireItems && items.Count == 0 ? throw Fail($"{at} is empty.") : items;
     }
+
+    private List<(JsonElement Element, string Path)> OptItems(JsonElement element, string name, string path) =>
+        element.TryGetProperty(name, out _) ? Items(element, name, path, requireItems: false) : [];
 
     private List<string> StrList(JsonElement element, string name, string path, bool requireItems)
     {
@@ -343,6 +574,9 @@ internal sealed class GuidanceFileReader(string filePath)
         return requireItems && values.Count == 0 ? throw Fail($"{at} is empty.") : values;
     }
 
+    private List<string> OptStrList(JsonElement element, string name, string path) =>
+        element.TryGetProperty(name, out _) ? StrList(element, name, path, requireItems: false) : [];
+
     private JsonElement Obj(JsonElement element, string name, string path) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object
             ? value
@@ -352,6 +586,9 @@ internal sealed class GuidanceFileReader(string filePath)
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
             ? value.GetString()!
             : throw Fail($"{Join(path, name)} is missing or empty.");
+
+    private string? OptStr(JsonElement element, string name, string path) =>
+        element.TryGetProperty(name, out _) ? Str(element, name, path) : null;
 
     private int Int(JsonElement element, string name, string path) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number)

@@ -5,9 +5,9 @@ namespace ImagingBot.Guidance;
 /// <summary>Loads and validates the guidance data file; the app should call this at start-up and stop on failure.</summary>
 public static class GuidanceLoader
 {
-    public const string DefaultFileName = "low-back-pain-red-flags.json";
+    public const string DefaultFileName = "low-back-pain.json";
 
-    /// <summary>The data file copied next to this assembly (Data/low-back-pain-red-flags.json).</summary>
+    /// <summary>The data file copied next to this assembly (Data/low-back-pain.json).</summary>
     public static string DefaultPath
     {
         get

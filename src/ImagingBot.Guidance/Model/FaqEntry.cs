@@ -9,4 +9,5 @@ public sealed record FaqEntry(
     string Question,
     string Answer,
     IReadOnlyList<string> Keywords,
-    IReadOnlyList<GuidanceCondition> RelatedWhen);
+    IReadOnlyList<GuidanceCondition> RelatedWhen,
+    IReadOnlyList<string> Sources);

@@ -1,4 +1,7 @@
 namespace ImagingBot.Guidance;
 
-/// <summary>Where the advice comes from and when our summary of it was last reviewed.</summary>
-public sealed record GuidanceSource(string Title, int RevisedYear, string Variant, DateOnly ReviewedOn);
+/// <summary>
+/// The guideline the advice follows and the article our summary of it was written from. <see cref="ArticleReviewedOn"/>
+/// is the date the article was reviewed, not a date of ACR's: cards must label it as the article's.
+/// </summary>
+public sealed record GuidanceSource(string Title, int RevisedYear, string ArticleTitle, DateOnly ArticleReviewedOn);

@@ -6,6 +6,8 @@ public enum Modality
     Mri,
     Ct,
     CtMyelography,
+    Discography,
     Radiography,
     NuclearMedicine,
+    PetCt,
 }
