@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using ImagingBot.Guidance;
 
 namespace ImagingBot.Consult;
@@ -23,10 +24,14 @@ public sealed record ConsultState
     /// <summary>Consecutive messages that did not answer the pending question.</summary>
     public int Misses { get; init; }
 
-    public ClinicalAnswers Answers { get; init; } = ClinicalAnswers.Empty;
+    /// <summary>
+    /// A new instance, not the shared <see cref="ClinicalAnswers.Empty"/>: a store's deserializer may fill the default
+    /// in place, and a shared instance would then carry one conversation's answers into another.
+    /// </summary>
+    public ClinicalAnswers Answers { get; init; } = new();
 
     /// <summary>Answers read from a one-line case that wait for the clinician's confirmation (they are in <see cref="Answers"/> too).</summary>
-    public IReadOnlyList<string> CaseFindings { get; init; } = [];
+    public ImmutableArray<string> CaseFindings { get; init; } = [];
 
     public bool IsOpen => Pending is not null;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace ImagingBot.Dialogs;
+namespace ImagingBot.Consult;
 
 /// <summary>How typed words are compared: lower case, punctuation and symbols dropped, single spaces.</summary>
 public static class TypedText

@@ -1,0 +1,85 @@
+namespace ImagingBot.Consult;
+
+/// <summary>What a message asks of the bot before it is read as an answer.</summary>
+public enum ConsultCommand
+{
+    Start,
+    Help,
+    FaqList,
+    Faq,
+    Cancel,
+    ChangeAnswers,
+    OpenQuickForm,
+    SubmitQuickForm,
+    Answer,
+}
+
+/// <summary>
+/// The one command table: each command with the card action that sends it (cards/README.md) and the words that type
+/// it. Only whole commands count ("help with contrast" is an FAQ question); a start word may carry a one-line case
+/// after it ("start 58F, breast cancer, fevers").
+/// </summary>
+public static class ConsultCommands
+{
+    private static readonly (ConsultCommand Command, string? Action, string[] Words)[] Table =
+    [
+        (ConsultCommand.Start, "new", ["start", "new", "consult", "start a consult", "start consult", "new consult", "start over", "restart"]),
+        (ConsultCommand.Help, "help", ["help", "menu"]),
+        (ConsultCommand.FaqList, "faqList", ["faq", "faqs", "common questions"]),
+        (ConsultCommand.Faq, "faq", []),
+        (ConsultCommand.Cancel, "cancel", ["cancel", "stop"]),
+        (ConsultCommand.ChangeAnswers, "change", ["change", "change an answer", "change answers", "edit answers"]),
+        (ConsultCommand.OpenQuickForm, "openQuickForm", ["quick form", "form"]),
+        (ConsultCommand.SubmitQuickForm, "quickform", []),
+        (ConsultCommand.Answer, "answer", []),
+    ];
+
+    // Words that may start a consult with the case written after them.
+    private static readonly string[] StartWords = ["start", "new consult", "consult"];
+
+    /// <summary>The command a card button sends, or null for an action this bot does not know.</summary>
+    public static ConsultCommand? FromAction(string? action)
+    {
+        foreach (var (command, name, _) in Table)
+        {
+            if (name is not null && string.Equals(name, action, StringComparison.Ordinal))
+            {
+                return command;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The command typed, or null; <paramref name="oneLineCase"/> is the text after a start word ("" when none).</summary>
+    public static ConsultCommand? FromText(string text, out string oneLineCase)
+    {
+        oneLineCase = string.Empty;
+        var words = TypedText.Normalize(text);
+        if (words.Length == 0)
+        {
+            return null;
+        }
+
+        foreach (var (command, _, typed) in Table)
+        {
+            if (Array.IndexOf(typed, words) >= 0)
+            {
+                return command;
+            }
+        }
+
+        var trimmed = text.Trim();
+        foreach (var start in StartWords)
+        {
+            if (words.StartsWith(start + " ", StringComparison.Ordinal) && trimmed.Length > start.Length
+                && trimmed.StartsWith(start, StringComparison.OrdinalIgnoreCase) && !char.IsLetterOrDigit(trimmed[start.Length]))
+            {
+                oneLineCase = trimmed[start.Length..].TrimStart(' ', ':', ',', '-', '\t');
+                return ConsultCommand.Start;
+            }
+        }
+
+        return null;
+    }
+}
