@@ -1,7 +1,7 @@
-using ImagingBot.Dialogs;
-using ImagingBot.Dialogs.Consult;
-using ImagingBot.Guidance;
+using ImagingBot.Cards;
+using ImagingBot.Consult;
 using ImagingBot.State;
+using ImagingBot.Turn;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Connector;
@@ -12,42 +12,36 @@ using Newtonsoft.Json.Linq;
 namespace ImagingBot.Bots;
 
 /// <summary>
-/// The Teams-facing bot: adapts Bot Framework activities to the consult, the FAQ and the commands.
-/// Inside a consult every message goes to the consult first; what it does not take (and everything
-/// outside a consult) is a command, a one-line case, or an FAQ question.
+/// The Teams-facing bot, which only reads the turn, renders and saves: each message is read once into a
+/// <see cref="TurnInput"/>, the consult (<see cref="ClinicalConsult.Next"/>) decides the new state and what to say,
+/// and the replies are rendered as cards and sent together. Welcomes and the compose-box FAQ search are here too.
 /// </summary>
 public sealed class ImagingBotActivityHandler : TeamsActivityHandler
 {
     public const string WelcomedPropertyName = "welcomed";
 
-    public const string NothingToReadHint =
-        "I can read typed text and the buttons on my cards, but not attachments or reactions. Type help to see what I can do.";
-
-    public const string NoConsultToCancel = "There is no consult open. Type start to begin one.";
+    /// <summary>
+    /// The consult's stored state. Not the earlier releases' "consult" property, whose type is gone: such a
+    /// conversation starts a fresh consult, and the old value expires with the conversation.
+    /// </summary>
+    public const string ConsultPropertyName = "consultation";
 
     public const string UnknownComposeCommand = "This search is not one ImagingBot knows. Update the app, or search the common questions instead.";
 
-    private const string HelpWord = "help";
-
-    private static readonly HashSet<string> QuestionWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "what", "why", "how", "when", "which", "who", "where", "can", "could", "should", "is", "are", "does", "do", "will", "would", "must",
-    };
-
-    private readonly ChangeTrackedConversationState conversationState;
+    private readonly IConversationState conversationState;
     private readonly IStatePropertyAccessor<bool> welcomed;
-    private readonly ConsultDialog consult;
-    private readonly FaqSearch faq;
+    private readonly IStatePropertyAccessor<ConsultState?> consultState;
+    private readonly ClinicalConsult consult;
     private readonly FaqSearchExtension composeSearch;
     private readonly IConsultCards cards;
 
-    public ImagingBotActivityHandler(ChangeTrackedConversationState conversationState, ConsultDialog consult, FaqSearch faq, FaqSearchExtension composeSearch, IConsultCards cards)
+    public ImagingBotActivityHandler(IConversationState conversationState, ClinicalConsult consult, FaqSearchExtension composeSearch, IConsultCards cards)
     {
         ArgumentNullException.ThrowIfNull(conversationState);
         this.conversationState = conversationState;
         welcomed = conversationState.CreateProperty<bool>(WelcomedPropertyName);
+        consultState = conversationState.CreateProperty<ConsultState?>(ConsultPropertyName);
         this.consult = consult;
-        this.faq = faq;
         this.composeSearch = composeSearch;
         this.cards = cards;
     }
@@ -62,36 +56,25 @@ public sealed class ImagingBotActivityHandler : TeamsActivityHandler
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
-        // In group chats and channels Teams sends "<at>ImagingBot</at> start".
-        var hadText = !string.IsNullOrWhiteSpace(turnContext.Activity.Text);
-        BotMention.Remove(turnContext.Activity);
-        var data = CardData(turnContext.Activity.Value);
-        if (hadText && string.IsNullOrEmpty(turnContext.Activity.Text) && data is null)
+        var input = TurnInputReader.Read(turnContext.Activity);
+        var stored = await consultState.GetAsync(turnContext, null, cancellationToken).ConfigureAwait(false);
+        var turn = consult.Next(stored, input);
+        if (turn.State is null && stored is not null)
         {
-            // "@ImagingBot" and nothing else asks what the bot does: the same as help (inside a consult too).
-            turnContext.Activity.Text = HelpWord;
+            await consultState.DeleteAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        }
+        else if (turn.State is not null && !ReferenceEquals(turn.State, stored))
+        {
+            await consultState.SetAsync(turnContext, turn.State, cancellationToken).ConfigureAwait(false);
         }
 
-        var text = turnContext.Activity.Text?.Trim() ?? string.Empty;
-        if (text.Length == 0 && data is null)
+        var replies = new IActivity[turn.Replies.Count];
+        for (var i = 0; i < replies.Length; i++)
         {
-            // An attachment or a reaction: nothing the bot can read.
-            await turnContext.SendActivityAsync(MessageFactory.Text(NothingToReadHint), cancellationToken).ConfigureAwait(false);
-            return;
+            replies[i] = cards.Render(turn.Replies[i]);
         }
 
-        var action = CardSubmit.Text(data, CardSubmit.ActionKey);
-        if (action == ConsultDialog.ChangeAction)
-        {
-            await consult.ChangeAnswersAsync(turnContext, CardSubmit.Text(data, CardSubmit.ConsultIdKey), cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        var result = await consult.ContinueAsync(turnContext, cancellationToken).ConfigureAwait(false);
-        if (result.Outcome == TurnOutcome.NotHandled)
-        {
-            await AnswerOutsideConsultAsync(turnContext, text, data, action, cancellationToken).ConfigureAwait(false);
-        }
+        await turnContext.SendActivitiesAsync(replies, cancellationToken).ConfigureAwait(false);
     }
 
     // Welcome once per conversation. Teams (and the Agents Playground, which sends both on every page load, at
@@ -154,83 +137,5 @@ public sealed class ImagingBotActivityHandler : TeamsActivityHandler
 
         await welcomed.SetAsync(turnContext, true, cancellationToken).ConfigureAwait(false);
         await turnContext.SendActivityAsync(cards.Help(), cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task AnswerOutsideConsultAsync(ITurnContext turnContext, string text, JObject? data, string? action, CancellationToken cancellationToken)
-    {
-        if (action == ConsultDialog.FaqAction)
-        {
-            var entry = consult.FaqById(CardSubmit.Text(data, ConsultDialog.FaqIdKey));
-            await turnContext.SendActivityAsync(entry is null ? cards.FaqList() : cards.FaqAnswer(entry), cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        var oneLineCase = string.Empty;
-        var command = action is not null ? ConsultCommandRecognizer.FromAction(action) : ConsultCommandRecognizer.FromText(text, out oneLineCase);
-        switch (command)
-        {
-            case ConsultCommand.Start:
-                await consult.StartAsync(turnContext, oneLineCase, cancellationToken).ConfigureAwait(false);
-                return;
-            case ConsultCommand.Help:
-                await turnContext.SendActivityAsync(cards.Help(), cancellationToken).ConfigureAwait(false);
-                return;
-            case ConsultCommand.FaqList:
-                await turnContext.SendActivityAsync(cards.FaqList(), cancellationToken).ConfigureAwait(false);
-                return;
-            case ConsultCommand.Cancel:
-                await turnContext.SendActivityAsync(MessageFactory.Text(NoConsultToCancel), cancellationToken).ConfigureAwait(false);
-                return;
-        }
-
-        if (text.Length == 0)
-        {
-            // A button of ours that means nothing outside a consult (for example the quick-form button of a finished one).
-            await turnContext.SendActivityAsync(cards.NotUnderstood([]), cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        var found = faq.Search(text);
-        if (found.Best is { } best && LooksLikeAQuestion(text))
-        {
-            await turnContext.SendActivityAsync(cards.FaqAnswer(best.Entry), cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        // "58F, breast cancer in remission, fevers, no weakness": a consult with what it states, to confirm.
-        if (CaseSummaryParser.Parse(text).Findings.Count > 0)
-        {
-            await consult.StartAsync(turnContext, text, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        await turnContext.SendActivityAsync(
-            found.Best is { } match ? cards.FaqAnswer(match.Entry) : cards.NotUnderstood(found.Suggestions),
-            cancellationToken).ConfigureAwait(false);
-    }
-
-    // A question is answered from the FAQ even when it names a red flag ("can a normal CRP rule out infection?").
-    private static bool LooksLikeAQuestion(string text) =>
-        text.EndsWith('?')
-        || QuestionWords.Contains(text.Split([' ', ',', '\t'], 2, StringSplitOptions.RemoveEmptyEntries)[0]);
-
-    // Action.Submit data arrives as an object; some clients send it as a JSON string.
-    private static JObject? CardData(object? value)
-    {
-        try
-        {
-            return value switch
-            {
-                null => null,
-                JObject json => json,
-                string text => JToken.Parse(text) as JObject,
-                JToken => null,
-                _ => JToken.FromObject(value) as JObject,
-            };
-        }
-        catch (Newtonsoft.Json.JsonException)
-        {
-            return null;
-        }
     }
 }

@@ -12,6 +12,7 @@ namespace ImagingBot.Cards;
 [JsonSerializable(typeof(FaqAnswerCardData))]
 [JsonSerializable(typeof(FaqListCardData))]
 [JsonSerializable(typeof(NotUnderstoodCardData))]
+[JsonSerializable(typeof(OutOfScopeCardData))]
 [JsonSerializable(typeof(QuestionCardData))]
 [JsonSerializable(typeof(QuickFormCardData))]
 [JsonSerializable(typeof(RecommendationCardData))]

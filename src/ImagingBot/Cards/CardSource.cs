@@ -3,13 +3,19 @@ using ImagingBot.Guidance;
 
 namespace ImagingBot.Cards;
 
-/// <summary>The <c>source</c> object of the welcome, FAQ and recommendation cards (cards/README.md).</summary>
-public sealed record CardSource(string Title, int Year, string Variant, string Reviewed)
+/// <summary>
+/// The <c>source</c> object of the welcome, FAQ, recommendation and out-of-scope cards (cards/README.md): the guideline
+/// with its year, the article our summary was checked against with that article's review date (labelled as the
+/// article's on the cards: it is not a date of ACR's), and the guidance data's content version.
+/// </summary>
+public sealed record CardSource(string Title, string Article, string ArticleReviewed, string ContentVersion)
 {
-    /// <summary>The source line for a card; <paramref name="variant"/> names the ACR scenario the advice comes from.</summary>
-    public static CardSource From(GuidanceSource source, string variant)
+    public static CardSource From(GuidanceSource source, string contentVersion)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return new CardSource(source.Title, source.RevisedYear, variant, source.ReviewedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        ArgumentException.ThrowIfNullOrEmpty(contentVersion);
+        var year = source.RevisedYear.ToString(CultureInfo.InvariantCulture);
+        var title = source.Title.Contains(year, StringComparison.Ordinal) ? source.Title : $"{source.Title} ({year})";
+        return new CardSource(title, source.ArticleTitle, source.ArticleReviewedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), contentVersion);
     }
 }

@@ -1,33 +1,36 @@
-using ImagingBot.Dialogs;
-using ImagingBot.Dialogs.Consult;
+using ImagingBot.Consult;
 
 namespace ImagingBot.Cards;
 
 /// <summary>
 /// The data of cards/case-confirmation.template.json (shape: cards/case-confirmation.data.json): what was read from a
-/// one-line case, then yes (ask only what is missing) or no (ask every question). The buttons answer like a question's.
+/// one-line case, then yes (ask only what is missing) or no (ask every question). The buttons answer like a question's,
+/// with the question id <see cref="QuestionId"/>.
 /// </summary>
 public sealed record CaseConfirmationCardData(
     string ConsultId,
     string QuestionId,
     string Title,
+    string Note,
     string Prompt,
     IReadOnlyList<string> Understood,
     IReadOnlyList<QuestionCardData.AnswerButton> Options)
 {
+    /// <summary>The <c>questionId</c> the confirmation's buttons carry.</summary>
+    public const string CaseQuestionId = "case";
+
     private static readonly QuestionCardData.AnswerButton[] YesNo = [new("Yes", "yes"), new("No, ask me", "no")];
 
-    public static CaseConfirmationCardData From(IReadOnlyList<string> understood, PromptContext<ConsultAnswers> prompt)
+    public static CaseConfirmationCardData From(ConfirmCase confirm)
     {
-        ArgumentNullException.ThrowIfNull(understood);
-        ArgumentNullException.ThrowIfNull(prompt);
-        var question = "Is that right? Yes: I ask only what is missing. No: I ask every question.";
+        ArgumentNullException.ThrowIfNull(confirm);
         return new CaseConfirmationCardData(
-            prompt.ConsultId,
-            prompt.StepId,
+            confirm.ConsultId,
+            CaseQuestionId,
             "Your case",
-            prompt.Reason == PromptReason.Reprompt ? "Sorry, I did not get that. Please answer yes or no. " + question : question,
-            [.. understood.Select(CardText.Sentence)],
+            QuestionCardData.NoteFor(confirm.Reason),
+            "Is that right? Yes: I ask only what is missing. No: I ask every question.",
+            [.. confirm.Understood.Select(CardText.Sentence)],
             YesNo);
     }
 }

@@ -93,7 +93,7 @@ internal sealed class ExpandedCards(CardTemplateCatalog catalog, int capacity = 
     // The same JSON the engine would make by reflection (web defaults), from compile-time metadata instead.
     private static string Json(object data) => JsonSerializer.Serialize(data, data.GetType(), CardDataJsonContext.Default);
 
-    // Consult ids are ours (WaterfallOptions.NewConsultId); anything that JSON would escape is expanded as it is.
+    // Consult ids are ours (ConsultOptions.NewConsultId); anything that JSON would escape is expanded as it is.
     private static bool CanStandIn(string consultId) =>
         !consultId.Contains(ConsultIdSlot, StringComparison.Ordinal) && consultId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 

@@ -1,76 +1,58 @@
-using ImagingBot.Dialogs;
-using ImagingBot.Dialogs.Consult;
+using ImagingBot.Consult;
 using ImagingBot.Guidance;
 
 namespace ImagingBot.Cards;
 
-/// <summary>The data of cards/question.template.json (shape: cards/question.data.json and question.contraindication.data.json).</summary>
+/// <summary>
+/// The data of cards/question.template.json (shape: cards/question.data.json): any question of the guidance's tree,
+/// its buttons straight from the question's options. There is no "of N": the tree asks only what can still change
+/// the answer, so the total is not known in advance.
+/// </summary>
 public sealed record QuestionCardData(
     string ConsultId,
     string QuestionId,
-    QuestionCardData.QuestionProgress Progress,
+    int Number,
+    bool EmergencyScreen,
     string Title,
+    string Note,
     string Prompt,
     string CriteriaHeading,
     IReadOnlyList<string> Criteria,
     IReadOnlyList<QuestionCardData.AnswerButton> Options,
     IReadOnlyList<string> AnswerWords,
+    string Summary,
     bool OfferQuickForm)
 {
-    public sealed record QuestionProgress(int Number, int Total);
-
     public sealed record AnswerButton(string Title, string Value);
 
-    private static readonly AnswerButton[] YesNo = [new("Yes", "yes"), new("No", "no")];
-
-    public static QuestionCardData From(IntakeQuestion question, string stepId, PromptContext<ConsultAnswers> prompt, int number, int total, bool offerQuickForm)
+    public static QuestionCardData From(AskQuestion ask)
     {
-        ArgumentNullException.ThrowIfNull(question);
-        ArgumentNullException.ThrowIfNull(prompt);
+        ArgumentNullException.ThrowIfNull(ask);
+        var question = ask.Question;
+        var prompt = CardText.WithoutAnswerYesInstruction(question.Prompt);
+        var note = NoteFor(ask.Reason);
+        var summary = $"Question {ask.Number}{(question.IsEmergencyScreen ? ", emergency screen" : string.Empty)}. {(note.Length > 0 ? note + " " : string.Empty)}{prompt}";
         return new QuestionCardData(
-            prompt.ConsultId,
-            stepId,
-            new QuestionProgress(number, total),
+            ask.ConsultId,
+            question.Key,
+            ask.Number,
+            question.IsEmergencyScreen,
             question.Title,
-            Reworded(question.Prompt, prompt.Reason, "Please answer yes or no."),
-            "Answer yes if any of these fit:",
+            note,
+            prompt,
+            CardText.CriteriaHeading(question),
             [.. question.Criteria.Select(CardText.Sentence)],
-            YesNo,
-            ["yes", "no"],
-            offerQuickForm);
+            [.. question.Options.Select(o => new AnswerButton(CardText.Sentence(o.Label), o.Value))],
+            question.IsYesNo ? [ClinicalAnswers.Yes, ClinicalAnswers.No] : [.. question.Options.Select(o => CardText.Sentence(o.Label))],
+            summary,
+            ask.OfferQuickForm);
     }
 
-    /// <summary>
-    /// The contraindication question. The buttons are short (a phone shows three buttons side by side and cuts long
-    /// titles); the guidance's own labels for the options are listed above them.
-    /// </summary>
-    public static QuestionCardData Contraindication(IntakeQuestion question, IReadOnlyList<ContraindicationOption> options, PromptContext<ConsultAnswers> prompt, int number, int total)
+    /// <summary>What a card says before its prompt when it is asked again.</summary>
+    public static string NoteFor(PromptReason reason) => reason switch
     {
-        ArgumentNullException.ThrowIfNull(question);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(prompt);
-        AnswerButton[] buttons = [.. options.Select(o => ContraindicationButton(o.Value))];
-        return new QuestionCardData(
-            prompt.ConsultId,
-            prompt.StepId,
-            new QuestionProgress(number, total),
-            question.Title,
-            Reworded(question.Prompt, prompt.Reason, "Please choose one of the buttons."),
-            "Choose a limit only if one applies, for example:",
-            [.. question.Criteria.Select(CardText.Sentence)],
-            buttons,
-            [.. buttons.Select(b => b.Title.ToLowerInvariant())],
-            prompt.OfferQuickForm);
-    }
-
-    // The value each button sends is what ContraindicationRecognizer reads.
-    private static AnswerButton ContraindicationButton(Guidance.Contraindication value) => value switch
-    {
-        Guidance.Contraindication.MriNotPossible => new("No MRI", "mri"),
-        Guidance.Contraindication.ContrastNotPossible => new("No contrast", "contrast"),
-        _ => new("No limit", "none"),
+        PromptReason.Reprompt => "Sorry, I did not get that. Please choose one of the answers.",
+        PromptReason.Resume => "Back to the consult, where we left off.",
+        _ => string.Empty,
     };
-
-    private static string Reworded(string prompt, PromptReason reason, string nudge) =>
-        reason == PromptReason.Reprompt ? $"Sorry, I did not get that. {nudge} {prompt}" : prompt;
 }

@@ -1,115 +1,162 @@
+using System.Text;
 using ImagingBot.Guidance;
 
 namespace ImagingBot.Cards;
 
 /// <summary>
-/// The data of cards/recommendation.template.json (shape: cards/recommendation.data.json). Every study, category,
-/// dose and sentence comes from the <see cref="Recommendation"/>, which comes from the guidance data file: the card
-/// never states a rating of its own.
+/// The data of cards/recommendation.template.json (shape: cards/recommendation.v7.data.json and the other samples),
+/// one card shape for all seven variants, emergent or routine. Every study, category, radiation level, dose and
+/// sentence comes from the <see cref="Recommendation"/>, which comes from the guidance data file: the card never
+/// states a rating of its own.
 /// </summary>
 public sealed record RecommendationCardData(
     string ConsultId,
-    RecommendationCardData.PathwayHeader Pathway,
+    RecommendationCardData.VariantHeader Variant,
     bool Emergent,
-    RecommendationCardData.UrgencyBanner Urgency,
+    string Headline,
+    IReadOnlyList<string> Escalation,
     bool Imaging,
-    RecommendationCardData.RecommendedStudy? Recommended,
-    RecommendationCardData.NoImagingAdvice? NoImaging,
-    IReadOnlyList<RecommendationCardData.Fact> Because,
+    string FirstLineHeading,
+    IReadOnlyList<RecommendationCardData.FirstLineOption> FirstLine,
+    string FirstLineNote,
+    IReadOnlyList<RecommendationCardData.OtherStudy> IfMriNotPossible,
+    IReadOnlyList<string> WhatWouldChange,
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<string> Because,
     string ReasonsHeading,
     IReadOnlyList<string> Reasons,
-    IReadOnlyList<string> Warnings,
-    IReadOnlyList<string> Escalation,
-    IReadOnlyList<RecommendationCardData.AlternativeStudy> Alternatives,
+    string OrderIndication,
+    IReadOnlyList<RecommendationCardData.OtherVariant> AlsoApplies,
+    string AlternativesHeading,
+    IReadOnlyList<RecommendationCardData.OtherStudy> Alternatives,
     IReadOnlyList<RecommendationCardData.AfterScanStep> AfterScan,
     IReadOnlyList<string> Pitfalls,
     IReadOnlyList<RecommendationCardData.Faq> Faqs,
-    string OrderIndication,
     string Summary,
+    string Speak,
     CardSource Source)
 {
-    public sealed record PathwayHeader(string Title, string Variant);
+    public sealed record VariantHeader(int Number, string Title);
 
-    public sealed record UrgencyBanner(string Headline, IReadOnlyList<string> Actions);
+    /// <summary>A study as the card shows it: category in words, relative radiation level and its adult dose range.</summary>
+    public sealed record StudyRating(string Study, string Category, string Radiation, string Dose);
 
-    public sealed record RecommendedStudy(string Study, string Category, string Radiation);
+    public sealed record FirstLineOption(string Study, string Category, string Radiation, string Dose, string Answers);
 
-    public sealed record NoImagingAdvice(string Headline, string Instead, IReadOnlyList<string> WhatWouldChange);
+    /// <summary>An alternative, or a study for when MRI is not possible, with why it ranks lower.</summary>
+    public sealed record OtherStudy(string Study, string Category, string Radiation, string Dose, string Why);
 
-    public sealed record Fact(string Question, string Answer);
-
-    public sealed record AlternativeStudy(string Study, string Category, string Radiation, string WhyLower);
+    /// <summary>Another variant that applies too; no first-line study means no imaging first there.</summary>
+    public sealed record OtherVariant(int Variant, string Title, IReadOnlyList<StudyRating> FirstLine);
 
     public sealed record AfterScanStep(string Finding, string Next);
 
     public sealed record Faq(string Question, string Answer);
 
-    private const string InitialImaging = "Initial imaging";
+    /// <summary>Said when several first-line studies are equal, that is when the sources do not rank them.</summary>
+    public const string EqualOptionsNote = "These are equal first-line options: choose by the question you need answered.";
 
-    /// <param name="because">The recommendation's findings as question/answer facts (see <see cref="BecauseFacts"/>).</param>
-    public static RecommendationCardData From(Recommendation recommendation, string consultId, BecauseFacts because)
+    /// <summary>
+    /// The adult dose range as the card shows it, after the words "adult dose": the data file may mark the range as
+    /// the adult's itself ("0 mSv (adult)"), which the card would otherwise say twice.
+    /// </summary>
+    public static string DoseOf(RadiationLevel radiation)
+    {
+        ArgumentNullException.ThrowIfNull(radiation);
+        const string AdultMark = "(adult)";
+        var dose = radiation.AdultDose.Trim();
+        return dose.EndsWith(AdultMark, StringComparison.OrdinalIgnoreCase) ? dose[..^AdultMark.Length].TrimEnd() : dose;
+    }
+
+    public static RecommendationCardData From(Recommendation recommendation, string consultId)
     {
         ArgumentNullException.ThrowIfNull(recommendation);
         ArgumentException.ThrowIfNullOrEmpty(consultId);
-        ArgumentNullException.ThrowIfNull(because);
-        var emergent = recommendation.Urgency == Guidance.Urgency.Emergent;
-        var study = recommendation.Recommended;
-        var contraindication = because.ContraindicationFinding(recommendation.Contraindication);
-        var variant = contraindication is null ? InitialImaging : $"{InitialImaging} · {CardText.Sentence(contraindication)}";
+        var emergent = recommendation.Urgency == Urgency.Emergent;
+        var imaging = recommendation.FirstLine.Count > 0;
 
-        // When the imaging is emergent the escalation advice is what matters most, so it moves into the red banner.
-        var banner = emergent ? new UrgencyBanner(recommendation.Headline, recommendation.Escalation) : new UrgencyBanner(string.Empty, []);
-        IReadOnlyList<string> escalation = emergent ? [] : recommendation.Escalation;
+        // A study already offered for "MRI is not possible" is not listed again among the alternatives.
+        var ifMriNotPossible = recommendation.IfMriNotPossible.Select(a => a.Procedure.ProcedureId).ToHashSet(StringComparer.Ordinal);
 
         return new RecommendationCardData(
             consultId,
-            new PathwayHeader(recommendation.PathwayTitle, variant),
+            new VariantHeader(recommendation.Variant, recommendation.VariantTitle),
             emergent,
-            banner,
-            study is not null,
-            study is null ? null : new RecommendedStudy(study.Name, study.CategoryLabel, study.Radiation.AdultDose),
-            study is null ? NoImagingFrom(recommendation) : null,
-            [.. recommendation.Because.Select(because.For)],
-            study is null ? "Why no scan yet" : "Why this first",
-            recommendation.WhyThisStudy,
+            recommendation.Headline,
+            recommendation.Escalation,
+            imaging,
+            HeadingOf(recommendation),
+            [.. recommendation.FirstLine.Select(s => new FirstLineOption(s.Procedure.Name, s.Procedure.CategoryLabel, s.Procedure.Radiation.Symbol, DoseOf(s.Procedure.Radiation), s.Answers))],
+            recommendation.RankingNote ?? (recommendation.FirstLine.Count > 1 ? EqualOptionsNote : string.Empty),
+            [.. recommendation.IfMriNotPossible.Select(Other)],
+            imaging ? [] : recommendation.WhatWouldChange,
             recommendation.Warnings,
-            escalation,
-            // Without a study to order, the other studies are not alternatives; the reasons say none is a first step.
-            study is null ? [] : [.. recommendation.Alternatives.Select(a => new AlternativeStudy(a.Procedure.Name, a.Procedure.CategoryLabel, a.Procedure.Radiation.AdultDose, a.WhyLower))],
+            [.. recommendation.Because.Select(CardText.Sentence)],
+            imaging ? "Why this first" : "Why no scan yet",
+            recommendation.WhyFirstLine,
+            recommendation.OrderIndication ?? string.Empty,
+            [.. recommendation.AlsoApplies.Select(a => new OtherVariant(a.Variant, a.Title, [.. a.FirstLine.Select(Rating)]))],
+            imaging ? "Alternatives, and why they rank lower" : "How ACR rates imaging here",
+            [.. recommendation.Alternatives.Where(a => !ifMriNotPossible.Contains(a.Procedure.ProcedureId)).Select(Other)],
             [.. recommendation.AfterTheScan.Select(s => new AfterScanStep(s.Finding, s.Action))],
             recommendation.Pitfalls,
             [.. recommendation.RelatedFaq.Select(f => new Faq(f.Question, f.Answer))],
-            recommendation.OrderIndication ?? string.Empty,
             Summarize(recommendation),
-            CardSource.From(recommendation.Source, SourceVariant(recommendation)));
+            Spoken(recommendation),
+            CardSource.From(recommendation.Source, recommendation.ContentVersion));
     }
 
-    /// <summary>One plain line for notifications, speech and channels without cards: the advice and its reasons.</summary>
+    /// <summary>
+    /// One plain line for notifications, channels without cards and the fallback text: the urgency, the advice, the
+    /// variant, the first-line studies with category and adult dose, and the findings it rests on.
+    /// </summary>
     public static string Summarize(Recommendation recommendation)
     {
         ArgumentNullException.ThrowIfNull(recommendation);
-        var summary = recommendation.Headline;
-        if (recommendation.Recommended is { } study)
+        var summary = new StringBuilder(512);
+        if (recommendation.Urgency == Urgency.Emergent)
         {
-            summary += $" Radiation {study.Radiation.AdultDose}.";
+            summary.Append("EMERGENCY. ");
         }
 
-        return recommendation.Because.Count == 0 ? summary : $"{summary} Because: {string.Join("; ", recommendation.Because)}.";
+        summary.Append(CardText.WithFinalPeriod(recommendation.Headline))
+            .Append(" Variant ").Append(recommendation.Variant).Append(": ").Append(CardText.WithFinalPeriod(recommendation.VariantTitle));
+        if (recommendation.FirstLine.Count > 0)
+        {
+            summary.Append(" First line: ")
+                .AppendJoin("; ", recommendation.FirstLine.Select(s => $"{s.Procedure.Name} ({s.Procedure.CategoryLabel}, adult dose {DoseOf(s.Procedure.Radiation)})"))
+                .Append('.');
+        }
+
+        if (recommendation.Because.Count > 0)
+        {
+            summary.Append(" Because: ").AppendJoin("; ", recommendation.Because).Append('.');
+        }
+
+        return summary.ToString();
     }
 
-    private static NoImagingAdvice NoImagingFrom(Recommendation recommendation)
+    // Read aloud: no radiation symbols, no list of findings.
+    private static string Spoken(Recommendation recommendation)
     {
-        // The data file words the no-imaging headline as "what: what instead"; the card shows the two parts on two lines.
-        var headline = recommendation.Headline;
-        var colon = headline.IndexOf(": ", StringComparison.Ordinal);
-        return colon < 0
-            ? new NoImagingAdvice(CardText.WithoutFinalPeriod(headline), string.Empty, recommendation.WhatWouldChange)
-            : new NoImagingAdvice(headline[..colon], CardText.Sentence(headline[(colon + 2)..]), recommendation.WhatWouldChange);
+        var speak = (recommendation.Urgency == Urgency.Emergent ? "Emergency. " : string.Empty) + CardText.WithFinalPeriod(recommendation.Headline);
+        return recommendation.FirstLine.Count == 0
+            ? speak
+            : $"{speak} First line: {string.Join(", ", recommendation.FirstLine.Select(s => s.Procedure.Name))}.";
     }
 
-    // The source's variant is the red-flag one; the neighbouring scenarios are named by their pathway instead.
-    private static string SourceVariant(Recommendation recommendation) =>
-        recommendation.Pathway == Guidance.Pathway.RedFlagWorkup
-            ? CardText.WithoutFinalPeriod(recommendation.Source.Variant)
-            : recommendation.PathwayTitle;
+    private static string HeadingOf(Recommendation recommendation) => recommendation switch
+    {
+        { FirstLine.Count: 0 } => string.Empty,
+        { Contraindication: Contraindication.MriNotPossible } => "Order first, as MRI is not possible",
+        { FirstLine.Count: 1 } => "Order first",
+        { RankingNote: not null } => "Order first (in this order)",
+        _ => "Equal first-line options: order one",
+    };
+
+    private static StudyRating Rating(RatedProcedure procedure) =>
+        new(procedure.Name, procedure.CategoryLabel, procedure.Radiation.Symbol, DoseOf(procedure.Radiation));
+
+    private static OtherStudy Other(Alternative alternative) =>
+        new(alternative.Procedure.Name, alternative.Procedure.CategoryLabel, alternative.Procedure.Radiation.Symbol, DoseOf(alternative.Procedure.Radiation), alternative.WhyLower);
 }

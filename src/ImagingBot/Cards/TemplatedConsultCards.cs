@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ImagingBot.Dialogs;
-using ImagingBot.Dialogs.Consult;
+using ImagingBot.Consult;
 using ImagingBot.Guidance;
 using ImagingBot.Templating;
 using Microsoft.Bot.Schema;
@@ -10,7 +9,8 @@ namespace ImagingBot.Cards;
 
 /// <summary>
 /// The consult's cards, expanded from the templates in cards/ with data mapped from the clinical core's records.
-/// The catalog is compiled once at start-up; each card is one expansion of an already compiled template.
+/// The catalog is compiled once at start-up; each card is one expansion of an already compiled template, kept after
+/// that (<see cref="ExpandedCards"/>).
 /// </summary>
 public sealed class TemplatedConsultCards : IConsultCards
 {
@@ -18,6 +18,7 @@ public sealed class TemplatedConsultCards : IConsultCards
     private const string CaseConfirmationTemplate = "case-confirmation";
     private const string QuickFormTemplate = "quickform";
     private const string RecommendationTemplate = "recommendation";
+    private const string OutOfScopeTemplate = "out-of-scope";
     private const string WelcomeTemplate = "welcome";
     private const string FaqAnswerTemplate = "faq-answer";
     private const string FaqListTemplate = "faq-list";
@@ -26,8 +27,7 @@ public sealed class TemplatedConsultCards : IConsultCards
     private readonly CardTemplateCatalog _catalog;
     private readonly ExpandedCards _expanded;
     private readonly GuidanceDocument _guidance;
-    private readonly BecauseFacts _because;
-    private readonly IntakeQuestion _contraindicationQuestion;
+    private readonly CardSource _source;
 
     public TemplatedConsultCards(CardTemplateCatalog catalog, GuidanceDocument guidance)
     {
@@ -36,52 +36,54 @@ public sealed class TemplatedConsultCards : IConsultCards
         _catalog = catalog;
         _expanded = new ExpandedCards(catalog);
         _guidance = guidance;
-        _because = new BecauseFacts(guidance);
-        _contraindicationQuestion = guidance.Question(IntakeQuestionId.Contraindication);
+        _source = CardSource.From(guidance.Source, guidance.ContentVersion);
 
         // Every template the bot uses must be there now, not when the first clinician asks.
-        foreach (var name in (string[])[QuestionTemplate, CaseConfirmationTemplate, QuickFormTemplate, RecommendationTemplate, WelcomeTemplate, FaqAnswerTemplate, FaqListTemplate, NotUnderstoodTemplate])
+        foreach (var name in (string[])[QuestionTemplate, CaseConfirmationTemplate, QuickFormTemplate, RecommendationTemplate, OutOfScopeTemplate, WelcomeTemplate, FaqAnswerTemplate, FaqListTemplate, NotUnderstoodTemplate])
         {
             _ = catalog[name];
         }
     }
 
-    public IMessageActivity Question(IntakeQuestion question, string stepId, PromptContext<ConsultAnswers> prompt, int number, int total, bool offerQuickForm)
+    public IMessageActivity Question(AskQuestion ask)
     {
-        ArgumentNullException.ThrowIfNull(prompt);
-        ArgumentNullException.ThrowIfNull(question);
-        // The guidance's question, its wording (first ask or reprompt), its place and the quick-form button make the card.
-        var variant = (new SameInstance<IntakeQuestion>(question), stepId, prompt.Reason, number, total, offerQuickForm);
-        return _expanded.Message(QuestionTemplate, variant, id => QuestionCardData.From(question, stepId, prompt with { ConsultId = id }, number, total, offerQuickForm), prompt.ConsultId);
+        ArgumentNullException.ThrowIfNull(ask);
+        // The guidance's question (loaded once: compared by reference), its place, its wording and the quick-form
+        // button make the card; only the consult id differs between consults.
+        var variant = (new SameInstance<IntakeQuestion>(ask.Question), ask.Number, ask.Reason, ask.OfferQuickForm);
+        return _expanded.Message(QuestionTemplate, variant, id => QuestionCardData.From(ask with { ConsultId = id }), ask.ConsultId);
     }
 
-    public IMessageActivity Contraindication(IReadOnlyList<ContraindicationOption> options, PromptContext<ConsultAnswers> prompt, int number, int total)
+    public IMessageActivity CaseConfirmation(ConfirmCase confirm)
     {
-        ArgumentNullException.ThrowIfNull(prompt);
-        var variant = (new SameInstance<IReadOnlyList<ContraindicationOption>>(options), prompt.StepId, prompt.Reason, number, total, prompt.OfferQuickForm);
-        return _expanded.Message(QuestionTemplate, variant, id => QuestionCardData.Contraindication(_contraindicationQuestion, options, prompt with { ConsultId = id }, number, total), prompt.ConsultId);
+        ArgumentNullException.ThrowIfNull(confirm);
+        return _expanded.Message(CaseConfirmationTemplate, id => CaseConfirmationCardData.From(confirm with { ConsultId = id }), confirm.ConsultId);
     }
 
-    public IMessageActivity CaseConfirmation(IReadOnlyList<string> understood, PromptContext<ConsultAnswers> prompt)
+    public IMessageActivity QuickForm(ShowQuickForm form)
     {
-        ArgumentNullException.ThrowIfNull(prompt);
-        return _expanded.Message(CaseConfirmationTemplate, id => CaseConfirmationCardData.From(understood, prompt with { ConsultId = id }), prompt.ConsultId);
+        ArgumentNullException.ThrowIfNull(form);
+        return _expanded.Message(QuickFormTemplate, id => QuickFormCardData.From(form with { ConsultId = id }), form.ConsultId);
     }
 
-    public IMessageActivity QuickForm(PromptContext<ConsultAnswers> prompt)
+    // The decision returns the same advice instance for equal answers, so the card is found by reference instead of
+    // by its data's JSON (several KB, which would be made and hashed on every recommendation).
+    public IMessageActivity Advice(GiveAdvice advice)
     {
-        ArgumentNullException.ThrowIfNull(prompt);
-        return _expanded.Message(QuickFormTemplate, id => QuickFormCardData.From(_guidance, prompt with { ConsultId = id }), prompt.ConsultId);
+        ArgumentNullException.ThrowIfNull(advice);
+        return advice.Advice switch
+        {
+            Recommendation recommendation => _expanded.Message(
+                RecommendationTemplate, new SameInstance<Advice>(recommendation), id => RecommendationCardData.From(recommendation, id), advice.ConsultId),
+            OutOfScope outOfScope => _expanded.Message(
+                OutOfScopeTemplate, new SameInstance<Advice>(outOfScope), _ => OutOfScopeCardData.From(outOfScope), advice.ConsultId),
+            var other => throw new ArgumentException($"No card for {other.GetType().Name}.", nameof(advice)),
+        };
     }
-
-    // ImagingDecision returns the same recommendation for the same answers, so the card is found by reference instead
-    // of by its 5 KB of data JSON (which would be made and hashed on every recommendation).
-    public IMessageActivity Recommendation(Recommendation recommendation, string consultId) =>
-        _expanded.Message(RecommendationTemplate, new SameInstance<Recommendation>(recommendation), id => RecommendationCardData.From(recommendation, id, _because), consultId);
 
     public IMessageActivity Help() => _expanded.Message(WelcomeTemplate, WelcomeCardData.Help(_guidance));
 
-    public IMessageActivity FaqAnswer(FaqEntry entry) => _expanded.Message(FaqAnswerTemplate, FaqAnswerCardData.From(entry, _guidance.Source));
+    public IMessageActivity FaqAnswer(FaqEntry entry) => _expanded.Message(FaqAnswerTemplate, FaqAnswerCardData.From(entry, _source));
 
     public IMessageActivity FaqList() => _expanded.Message(FaqListTemplate, FaqListCardData.From(_guidance.Faq));
 
@@ -90,7 +92,7 @@ public sealed class TemplatedConsultCards : IConsultCards
     public Attachment FaqAnswerAttachment(FaqEntry entry)
     {
         // Inserted into a chat the bot may not be in: a Submit button there would go nowhere.
-        var card = JsonNode.Parse(_catalog[FaqAnswerTemplate].Expand(RootOf(FaqAnswerCardData.From(entry, _guidance.Source))))!.AsObject();
+        var card = JsonNode.Parse(_catalog[FaqAnswerTemplate].Expand(RootOf(FaqAnswerCardData.From(entry, _source))))!.AsObject();
         card.Remove("actions");
         return AdaptiveCardMessage.Attachment(card.ToJsonString());
     }

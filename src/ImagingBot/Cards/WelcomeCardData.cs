@@ -5,12 +5,17 @@ namespace ImagingBot.Cards;
 /// <summary>The data of cards/welcome.template.json (shape: cards/welcome.data.json, welcome.help.data.json).</summary>
 public sealed record WelcomeCardData(
     string Heading,
-    int QuestionCount,
     IReadOnlyList<WelcomeCardData.CommandHelp> Commands,
     string ExampleCase,
     CardSource Source)
 {
     public sealed record CommandHelp(string Command, string Meaning);
+
+    /// <summary>
+    /// The example teaches what a useful one-line case looks like: the findings that are present (the article's
+    /// patient). A list of negatives would teach clinicians to rule out red flags by omission.
+    /// </summary>
+    public const string TeachingCase = "start 58F, breast cancer in remission, night pain, subjective fevers";
 
     private static readonly CommandHelp[] KnownCommands =
     [
@@ -22,11 +27,6 @@ public sealed record WelcomeCardData(
     public static WelcomeCardData Help(GuidanceDocument guidance)
     {
         ArgumentNullException.ThrowIfNull(guidance);
-        return new WelcomeCardData(
-            "Imaging for low back pain with red flags",
-            guidance.Questions.Count(q => q.Id != IntakeQuestionId.Contraindication),
-            KnownCommands,
-            "58 y, breast cancer in remission, night pain, fevers, no weakness",
-            CardSource.From(guidance.Source, CardText.WithoutFinalPeriod(guidance.Source.Variant)));
+        return new WelcomeCardData("Imaging for adult low back pain", KnownCommands, TeachingCase, CardSource.From(guidance.Source, guidance.ContentVersion));
     }
 }

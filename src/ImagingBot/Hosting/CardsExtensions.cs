@@ -1,5 +1,4 @@
 using ImagingBot.Cards;
-using ImagingBot.Dialogs.Consult;
 using ImagingBot.Guidance;
 using ImagingBot.Templating;
 using Microsoft.Extensions.DependencyInjection.Extensions;

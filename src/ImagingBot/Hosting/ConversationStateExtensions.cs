@@ -31,6 +31,7 @@ public static class ConversationStateExtensions
             };
         });
         builder.Services.AddSingleton<ChangeTrackedConversationState>();
+        builder.Services.AddSingleton<IConversationState>(services => services.GetRequiredService<ChangeTrackedConversationState>());
 
         // One turn at a time per conversation (the conversation state's write is last-write-wins): a lock
         // in Redis shared by every instance, or in process for the Memory store.

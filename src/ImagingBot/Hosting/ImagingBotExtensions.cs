@@ -1,5 +1,6 @@
 using ImagingBot.Bots;
-using ImagingBot.Dialogs.Consult;
+using ImagingBot.Cards;
+using ImagingBot.Consult;
 using ImagingBot.Guidance;
 using ImagingBot.State;
 using Microsoft.Bot.Builder;
@@ -19,12 +20,7 @@ public static class ImagingBotExtensions
         builder.Services.AddSingleton(guidance);
         builder.Services.AddSingleton<ImagingDecision>();
         builder.Services.AddSingleton<FaqSearch>();
-        builder.Services.AddSingleton(services => new ConsultDialog(
-            services.GetRequiredService<ChangeTrackedConversationState>(),
-            guidance,
-            services.GetRequiredService<ImagingDecision>(),
-            services.GetRequiredService<FaqSearch>(),
-            services.GetRequiredService<IConsultCards>()));
+        builder.Services.AddSingleton(services => new ClinicalConsult(services.GetRequiredService<ImagingDecision>(), services.GetRequiredService<FaqSearch>()));
         builder.Services.AddSingleton(services =>
         {
             var cards = services.GetRequiredService<IConsultCards>();

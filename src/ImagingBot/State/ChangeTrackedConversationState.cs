@@ -12,7 +12,7 @@ namespace ImagingBot.State;
 /// so it changes only through an accessor's SetAsync or DeleteAsync; ConversationStateTypesTests holds every
 /// stored type to that. A value changed in place would not be saved.
 /// </summary>
-public sealed class ChangeTrackedConversationState : IPropertyManager
+public sealed class ChangeTrackedConversationState : IConversationState
 {
     // Not BotState's "ConversationState" key: the two caches never mix if both are used in one turn.
     private const string TurnStateKey = nameof(ChangeTrackedConversationState);
@@ -163,9 +163,15 @@ public sealed class ChangeTrackedConversationState : IPropertyManager
         {
             T typed => typed,
             null => default,
-            JToken json => json.ToObject<T>(),
-            _ => JToken.FromObject(stored).ToObject<T>(),
+            JToken json => json.ToObject<T>(Converter),
+            _ => JToken.FromObject(stored).ToObject<T>(Converter),
         };
+
+        // Replace, not Newtonsoft's default Auto, which fills a property's existing value in place: a record's default
+        // is often a shared instance (ConsultState.Answers = ClinicalAnswers.Empty), which would take this
+        // conversation's answers for every consult in the process (as in StoredState).
+        private static readonly Newtonsoft.Json.JsonSerializer Converter = Newtonsoft.Json.JsonSerializer.Create(
+            new Newtonsoft.Json.JsonSerializerSettings { ObjectCreationHandling = Newtonsoft.Json.ObjectCreationHandling.Replace });
 
         private void Set(LoadedConversation loaded, T value)
         {

@@ -35,6 +35,11 @@ internal static class StoredState
         // The binder already gives the short "Type, Assembly" names MemoryStorage writes (Simple format); Full
         // keeps Newtonsoft from shortening them again on every value of every turn.
         TypeNameAssemblyFormatHandling = TypeNameAssemblyFormatHandling.Full,
+        // Replace, not the default Auto: Auto fills a property's existing value in place, and a record's default is
+        // often a shared instance (ConsultState.Answers = ClinicalAnswers.Empty), so reading one conversation's
+        // answers wrote them into ClinicalAnswers.Empty for every consult in the process (a new consult then
+        // skipped the emergency screen). Stored values are immutable: always create them anew.
+        ObjectCreationHandling = ObjectCreationHandling.Replace,
     });
 
     /// <summary>

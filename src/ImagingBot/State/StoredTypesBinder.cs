@@ -28,7 +28,19 @@ internal sealed class StoredTypesBinder : DefaultSerializationBinder
             return known;
         }
 
-        var type = base.BindToType(assemblyName, typeName);
+        Type type;
+        try
+        {
+            type = base.BindToType(assemblyName, typeName);
+        }
+        catch (Newtonsoft.Json.JsonSerializationException) when (assemblyName?.StartsWith(TrustedAssemblyPrefixes[0], StringComparison.Ordinal) == true)
+        {
+            // A value an earlier release of ours stored under a type that is gone (the waterfall's consult): read it
+            // as a retired value that nothing uses, so the conversation goes on, instead of failing every turn
+            // until the value expires.
+            type = typeof(RetiredStoredValue);
+        }
+
         if (!IsAllowed(type))
         {
             throw new InvalidOperationException($"Stored state names type '{type.FullName}', which ImagingBot does not read back.");

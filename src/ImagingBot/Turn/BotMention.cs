@@ -1,7 +1,7 @@
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 
-namespace ImagingBot.Bots;
+namespace ImagingBot.Turn;
 
 /// <summary>
 /// Removes the bot's @mention from a message: in group chats and channels Teams sends "&lt;at&gt;ImagingBot&lt;/at&gt; start"

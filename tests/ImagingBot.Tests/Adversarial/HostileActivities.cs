@@ -22,7 +22,8 @@ public sealed class HostileActivities
 
     private static readonly string[] KnownActions = ["new", "answer", "openQuickForm", "quickform", "change", "faq", "faqList", "help", "cancel", "start"];
 
-    private static readonly string[] QuestionIds = ["case", "cancer", "infection", "immunosuppression", "neurologicDeficit", "contraindication"];
+    private static readonly string[] QuestionIds =
+        ["case", "caudaEquina", "sepsis", "age", "majorTrauma", "cancer", "infection", "immunosuppression", "priorSurgery", "fractureRisk", "course", "contraindication", "pregnancy"];
 
     /// <summary>Text that has broken parsers, loggers and renderers: bidi overrides, zero-width, lone surrogates, NUL, emoji, combining marks.</summary>
     private static readonly string[] OddTexts =
@@ -279,10 +280,13 @@ public sealed class HostileActivities
             {
                 ["action"] = "quickform",
                 ["consultId"] = "forged",
+                ["caudaEquina"] = "yes",
+                ["sepsis"] = "yes",
+                ["age"] = "child",
                 ["cancer"] = "yes",
                 ["infection"] = "yes",
                 ["immunosuppression"] = "yes",
-                ["neurologicDeficit"] = "yes",
+                ["course"] = "managed",
                 ["contraindication"] = "none",
             }));
         }

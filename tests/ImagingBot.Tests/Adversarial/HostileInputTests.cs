@@ -1,6 +1,7 @@
 using System.Net;
 using ImagingBot.Adapter;
-using ImagingBot.Dialogs.Consult;
+using ImagingBot.Bots;
+using ImagingBot.Consult;
 using ImagingBot.Guidance;
 using ImagingBot.Tests.State;
 using ImagingBot.Tests.Support;
@@ -9,6 +10,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
+using static ImagingBot.Tests.Support.TestPatients;
 
 namespace ImagingBot.Tests.Adversarial;
 
@@ -26,13 +28,13 @@ public class HostileInputTests(SharedRedis redis, WebApplicationFactory<Program>
     private static readonly GuidanceDocument Guidance = GuidanceLoader.LoadDefault();
     private static readonly ImagingDecision Decision = new(Guidance);
 
-    // Answers by question id; the contraindication is asked only when an MRI would be the answer.
+    // Each consult's patient: the answer to every question by its key; the bot asks only those that can change its advice.
     private static readonly Dictionary<string, string>[] Consults =
     [
-        new() { [ConsultSteps.Cancer] = "yes", [ConsultSteps.Infection] = "no", [ConsultSteps.Immunosuppression] = "no", [ConsultSteps.NeurologicDeficit] = "no", [ConsultSteps.Contraindication] = "none" },
-        new() { [ConsultSteps.Cancer] = "no", [ConsultSteps.Infection] = "yes", [ConsultSteps.Immunosuppression] = "yes", [ConsultSteps.NeurologicDeficit] = "no", [ConsultSteps.Contraindication] = "contrast" },
-        new() { [ConsultSteps.Cancer] = "no", [ConsultSteps.Infection] = "no", [ConsultSteps.Immunosuppression] = "no", [ConsultSteps.NeurologicDeficit] = "no" },
-        new() { [ConsultSteps.Cancer] = "yes", [ConsultSteps.Infection] = "yes", [ConsultSteps.Immunosuppression] = "yes", [ConsultSteps.NeurologicDeficit] = "yes", [ConsultSteps.Contraindication] = "mri" },
+        Patient(("cancer", "yes")),
+        Patient(("infection", "yes"), ("contraindication", "contrast")),
+        Patient(("course", "chronic")),
+        Patient(("fractureRisk", "yes"), ("contraindication", "mri")),
     ];
 
     [Fact]
@@ -71,8 +73,9 @@ public class HostileInputTests(SharedRedis redis, WebApplicationFactory<Program>
 
         // The consults advance one answer per round; each round sends its share of the corpus at the same time.
         var asked = await Task.WhenAll(consults.Select(async consult => (await consult.SayAsync("start")).Asked));
+        var recorded = consults.Select(_ => ClinicalAnswers.Empty).ToArray();
         var recommendations = new ConsultConversation.Turn?[consults.Count];
-        var rounds = 6;
+        var rounds = Guidance.Questions.Count;
         var share = (corpus.Count + rounds - 1) / rounds;
         using var gate = new SemaphoreSlim(InParallel);
         for (var round = 0; round < rounds; round++)
@@ -96,8 +99,10 @@ public class HostileInputTests(SharedRedis redis, WebApplicationFactory<Program>
                     return;
                 }
 
-                var turn = await consult.ClickAsync(question, Consults[index][question.QuestionId]);
+                var value = Consults[index][question.QuestionId];
+                var turn = await consult.ClickAsync(question, value);
                 Assert.Equal(HttpStatusCode.OK, turn.Status);
+                recorded[index] = recorded[index].With(Guidance.Questions.Single(q => q.Key == question.QuestionId).Id, value)!;
                 asked[index] = turn.Asked;
                 if (turn.IsRecommendation)
                 {
@@ -121,25 +126,17 @@ public class HostileInputTests(SharedRedis redis, WebApplicationFactory<Program>
         var storage = instance.Services.GetRequiredService<IStorage>();
         for (var index = 0; index < consults.Count; index++)
         {
-            var expected = Decision.Decide(Clinical(Consults[index]));
             var recommendation = recommendations[index];
             Assert.True(recommendation is not null, $"consult {index} ended without a recommendation");
             Assert.Null(asked[index]);
-            Assert.Contains(expected.Headline, recommendation.Body, StringComparison.Ordinal);
+            var expected = Assert.IsType<Recommendation>(Decision.Decide(recorded[index]));
+            Assert.All(expected.FirstLine, study => Assert.Contains(study.Procedure.Name, recommendation.Body, StringComparison.Ordinal));
 
             var key = $"emulator/conversations/{consults[index].Id}";
             var state = (IDictionary<string, object>)(await storage.ReadAsync([key]))[key];
-            var stored = (ImagingBot.Dialogs.WaterfallState<ImagingBot.Dialogs.Consult.ConsultAnswers>)state[ConsultDialog.StatePropertyName];
-            Assert.Equal(Clinical(Consults[index]), stored.Answers.ToClinical());
+            var stored = Assert.IsType<ConsultState>(state[ImagingBotActivityHandler.ConsultPropertyName]);
+            Assert.Equal(recorded[index], stored.Answers);
+            Assert.Null(stored.Pending);
         }
     }
-
-    private static ClinicalAnswers Clinical(Dictionary<string, string> answers) => new(
-        answers[ConsultSteps.Cancer] == "yes",
-        answers[ConsultSteps.Infection] == "yes",
-        answers[ConsultSteps.Immunosuppression] == "yes",
-        answers[ConsultSteps.NeurologicDeficit] == "yes",
-        answers.TryGetValue(ConsultSteps.Contraindication, out var contraindication)
-            ? contraindication switch { "none" => Contraindication.None, "mri" => Contraindication.MriNotPossible, _ => Contraindication.ContrastNotPossible }
-            : null);
 }

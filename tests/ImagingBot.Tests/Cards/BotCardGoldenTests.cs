@@ -1,10 +1,9 @@
-using System.Text.Json.Nodes;
-
 namespace ImagingBot.Tests.Cards;
 
 /// <summary>
-/// Every message the bot can send, as the channel receives it: the recommendation of each pathway is compared with
-/// its checked-in golden (cards/golden/bot/, reviewed like code), and all of them pass Microsoft's card checks.
+/// Every message the bot can send, as the channel receives it: the advice of each variant, emergency,
+/// contraindication and out-of-scope case is compared with its checked-in golden (cards/golden/bot/, reviewed like
+/// code), and all of them pass Microsoft's card checks within Teams' 28 KB.
 /// Regenerate the goldens after a deliberate change, then review the diff:
 /// <c>IMAGINGBOT_REGENERATE_GOLDENS=1 dotnet test tests/ImagingBot.Tests --filter FullyQualifiedName~BotCardGoldenTests</c>.
 /// To look at every card, set <c>IMAGINGBOT_CARD_HTML_DIR=/tmp/cards</c>: the check also renders each card to HTML there
@@ -14,16 +13,20 @@ namespace ImagingBot.Tests.Cards;
 public sealed class BotCardGoldenTests(ConsultCardsFixture fixture) : IClassFixture<ConsultCardsFixture>, IDisposable
 {
     private const string RegenerateVariable = "IMAGINGBOT_REGENERATE_GOLDENS";
+
+    /// <summary>Teams refuses a message over 28 KB; the largest card must stay clear of it.</summary>
+    private const int TeamsMessageLimit = 28 * 1024;
+
     private readonly string _folder = Directory.CreateTempSubdirectory("bot-cards-").FullName;
 
     private static bool Regenerate => Environment.GetEnvironmentVariable(RegenerateVariable) == "1";
 
     [Theory]
     [MemberData(nameof(ConsultCardsFixture.CaseNames), MemberType = typeof(ConsultCardsFixture))]
-    public void The_recommendation_of_each_pathway_matches_its_golden(string caseName)
+    public void The_advice_of_each_case_matches_its_golden(string caseName)
     {
-        var actual = ConsultCardsFixture.Serialize(fixture.RecommendationFor(caseName));
-        var golden = RepositoryLayout.PathOf("cards", "golden", "bot", $"recommendation.{caseName}.json");
+        var actual = ConsultCardsFixture.Serialize(fixture.AdviceCard(caseName));
+        var golden = RepositoryLayout.PathOf("cards", "golden", "bot", $"{caseName}.json");
         if (Regenerate)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(golden)!);
@@ -32,6 +35,24 @@ public sealed class BotCardGoldenTests(ConsultCardsFixture fixture) : IClassFixt
 
         Assert.True(File.Exists(golden), $"No golden {golden}: run with {RegenerateVariable}=1 and review the new file.");
         Assert.Equal(File.ReadAllText(golden), actual);
+    }
+
+    [Fact]
+    public void Every_golden_belongs_to_a_case()
+    {
+        var goldens = Directory.EnumerateFiles(RepositoryLayout.PathOf("cards", "golden", "bot"), "*.json").Select(f => Path.GetFileNameWithoutExtension(f)!);
+
+        Assert.Equal(ConsultCardsFixture.Patients.Keys.Order(StringComparer.Ordinal), goldens.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Every_message_is_well_within_the_teams_limit()
+    {
+        foreach (var (name, activity) in fixture.EveryCard())
+        {
+            var bytes = ConsultCardsFixture.WireBytes(activity);
+            Assert.True(bytes < TeamsMessageLimit, $"{name} is {bytes} bytes; Teams refuses messages over {TeamsMessageLimit}.");
+        }
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using ImagingBot.Cards;
-using ImagingBot.Dialogs;
-using ImagingBot.Dialogs.Consult;
+using ImagingBot.Consult;
 using ImagingBot.Guidance;
 using ImagingBot.Hosting;
 using ImagingBot.Templating;
@@ -12,10 +11,13 @@ namespace ImagingBot.Tests.Cards;
 
 /// <summary>
 /// The real cards: the templates the build copied next to the bot, the real guidance file, the real decision.
-/// Also the cases (the article's patient and one per pathway) that the golden cards are built from.
+/// Also the patients (one per variant, the emergencies, the contraindications and the out-of-scope answers) whose
+/// advice the golden cards in cards/golden/bot are built from.
 /// </summary>
 public sealed class ConsultCardsFixture
 {
+    public const string ConsultId = "c-fixture";
+
     public ConsultCardsFixture()
     {
         Guidance = GuidanceLoader.LoadDefault();
@@ -32,47 +34,85 @@ public sealed class ConsultCardsFixture
 
     public TemplatedConsultCards Cards { get; }
 
-    /// <summary>Each pathway (and contraindication) the decision can end in, named as its golden file is.</summary>
-    public static TheoryData<string> CaseNames => [.. Cases.Keys];
+    /// <summary>Each case, named as its golden file is: "recommendation.*" must give a recommendation, "out-of-scope.*" not.</summary>
+    public static TheoryData<string> CaseNames => [.. Patients.Keys];
 
-    public static IReadOnlyDictionary<string, ClinicalAnswers> Cases { get; } = new Dictionary<string, ClinicalAnswers>
+    public static TheoryData<string> RecommendationCaseNames => [.. Patients.Keys.Where(n => n.StartsWith("recommendation.", StringComparison.Ordinal))];
+
+    public static TheoryData<string> OutOfScopeCaseNames => [.. Patients.Keys.Where(n => n.StartsWith("out-of-scope.", StringComparison.Ordinal))];
+
+    /// <summary>
+    /// Everything about each patient, whether the consult would ask it or not: the consult's own order of questions
+    /// (<see cref="Answered"/>) decides which of these answers the decision sees.
+    /// </summary>
+    public static IReadOnlyDictionary<string, ClinicalAnswers> Patients { get; } = new Dictionary<string, ClinicalAnswers>
     {
-        // The article's patient: 58, breast cancer in remission, two weeks of night pain, subjective fevers, no deficits.
-        ["red-flags-routine"] = new(SuspectedCancer: true, SuspectedInfection: true, Immunosuppressed: false, NeurologicDeficits: false, Contraindication: Contraindication.None),
-        ["red-flags-emergent"] = new(SuspectedCancer: true, SuspectedInfection: false, Immunosuppressed: false, NeurologicDeficits: true, Contraindication: Contraindication.None),
-        ["red-flags-mri-not-possible"] = new(SuspectedCancer: true, SuspectedInfection: true, Immunosuppressed: false, NeurologicDeficits: false, Contraindication: Contraindication.MriNotPossible),
-        ["red-flags-contrast-not-possible"] = new(SuspectedCancer: false, SuspectedInfection: false, Immunosuppressed: true, NeurologicDeficits: false, Contraindication: Contraindication.ContrastNotPossible),
-        ["cauda-equina"] = new(SuspectedCancer: false, SuspectedInfection: false, Immunosuppressed: false, NeurologicDeficits: true, Contraindication: Contraindication.None),
-        ["no-red-flags"] = new(SuspectedCancer: false, SuspectedInfection: false, Immunosuppressed: false, NeurologicDeficits: false),
+        // 38F, 3 days of low back pain after gardening.
+        ["recommendation.v1"] = Routine(),
+        ["recommendation.v2"] = Routine() with { Course = PainCourse.SubacuteOrChronic },
+        // 10 weeks of pain despite physical therapy, referred for an epidural injection.
+        ["recommendation.v3"] = Routine() with { Course = PainCourse.AfterOptimalManagement },
+        // New urinary retention and saddle numbness.
+        ["recommendation.v4"] = Routine() with { CaudaEquinaSigns = true },
+        // 72, two years after a lumbar fusion, worsening pain: variant 5, and variant 6 (65 or older) also applies.
+        ["recommendation.v5"] = Routine() with { Age = AgeGroup.Older, PriorLumbarSurgery = true },
+        // 82F with osteoporosis after a stumble.
+        ["recommendation.v6"] = Routine() with { Age = AgeGroup.Older, FractureRisk = true },
+        // The article's patient: 58F, breast cancer in remission, night pain, subjective fevers, no deficits.
+        ["recommendation.v7"] = Routine() with { SuspectedCancer = true, SuspectedInfection = true },
+        // 67M, IV drug use, febrile 39.4, BP 82/50, confused.
+        ["recommendation.v7-sepsis"] = Routine() with { SepsisSigns = true, SuspectedInfection = true },
+        ["recommendation.v7-mri-not-possible"] = Routine() with { SuspectedCancer = true, Contraindication = Contraindication.MriNotPossible },
+        ["recommendation.v7-contrast-not-possible"] = Routine() with { Immunosuppressed = true, Contraindication = Contraindication.ContrastNotPossible },
+        ["recommendation.v7-kidney"] = Routine() with { SuspectedInfection = true, Contraindication = Contraindication.SevereKidneyDisease },
+        ["out-of-scope.child"] = Routine() with { Age = AgeGroup.Child },
+        // A high-speed motorcycle crash.
+        ["out-of-scope.trauma"] = Routine() with { MajorTrauma = true },
     };
 
-    public static string ConsultIdOf(string caseName) => "c-" + caseName;
+    /// <summary>The patient's answers to exactly the questions the decision asks, in its order, as a consult would give them.</summary>
+    public ClinicalAnswers Answered(string caseName)
+    {
+        var patient = Patients[caseName];
+        var answers = ClinicalAnswers.Empty;
+        for (var asked = 0; Decision.NextQuestion(answers) is { } question; asked++)
+        {
+            Assert.True(asked < 20, $"{caseName}: the decision keeps asking {question.Key}.");
+            var value = patient.Value(question.Id) ?? throw new InvalidOperationException($"{caseName}: the patient has no answer to {question.Key}.");
+            answers = answers.With(question.Id, value)!;
+        }
 
-    public IMessageActivity RecommendationFor(string caseName) =>
-        Cards.Recommendation(Decision.Decide(Cases[caseName]), ConsultIdOf(caseName));
+        return answers;
+    }
 
-    public static PromptContext<ConsultAnswers> Prompt(string stepId, ConsultAnswers? answers = null, PromptReason reason = PromptReason.First, bool offerQuickForm = false) =>
-        new(stepId, "c-prompt", 1, answers ?? new ConsultAnswers(), reason, 0, offerQuickForm);
+    public Advice AdviceFor(string caseName) => Decision.Decide(Answered(caseName));
+
+    public Recommendation RecommendationFor(string caseName) =>
+        Assert.IsType<Recommendation>(AdviceFor(caseName));
+
+    public IMessageActivity AdviceCard(string caseName) => Cards.Advice(new GiveAdvice(ConsultId, AdviceFor(caseName)));
+
+    public static AskQuestion Ask(IntakeQuestion question, int number = 1, PromptReason reason = PromptReason.First, bool offerQuickForm = false, string consultId = ConsultId) =>
+        new(consultId, question, number, reason, offerQuickForm);
 
     /// <summary>Every kind of message the bot can send, each as the activity the channel receives.</summary>
     public IReadOnlyDictionary<string, IMessageActivity> EveryCard()
     {
         var cards = new Dictionary<string, IMessageActivity>();
-        foreach (var caseName in Cases.Keys)
+        foreach (var caseName in Patients.Keys)
         {
-            cards["recommendation." + caseName] = RecommendationFor(caseName);
+            cards[caseName] = AdviceCard(caseName);
         }
 
-        var total = Guidance.Questions.Count(q => q.Id != IntakeQuestionId.Contraindication);
-        foreach (var (question, stepId) in Guidance.Questions.Where(q => q.Id != IntakeQuestionId.Contraindication).Zip([ConsultSteps.Cancer, ConsultSteps.Infection, ConsultSteps.Immunosuppression, ConsultSteps.NeurologicDeficit]))
+        foreach (var (question, index) in Guidance.Questions.Select((q, i) => (q, i)))
         {
-            cards["question." + stepId] = Cards.Question(question, stepId, Prompt(stepId), (int)question.Id + 1, total, offerQuickForm: false);
+            cards["question." + question.Key] = Cards.Question(Ask(question, index + 1));
         }
 
-        cards["question.reprompt-with-quick-form"] = Cards.Question(Guidance.Question(IntakeQuestionId.SuspectedInfection), ConsultSteps.Infection, Prompt(ConsultSteps.Infection, reason: PromptReason.Reprompt, offerQuickForm: true), 2, total, offerQuickForm: true);
-        cards["question.contraindication"] = Cards.Contraindication(Guidance.ContraindicationOptions, Prompt(ConsultSteps.Contraindication), total + 1, total + 1);
-        cards["case-confirmation"] = Cards.CaseConfirmation(["history of cancer or suspected cancer", "fever or suspected infection", "no neurologic deficit"], Prompt(ConsultSteps.Case));
-        cards["quickform"] = Cards.QuickForm(Prompt(ConsultSteps.Infection, new ConsultAnswers { SuspectedCancer = true }));
+        cards["question.reprompt-with-quick-form"] = Cards.Question(Ask(Guidance.Questions[^1], 5, PromptReason.Reprompt, offerQuickForm: true));
+        cards["question.resume"] = Cards.Question(Ask(Guidance.Questions[0], 1, PromptReason.Resume));
+        cards["case-confirmation"] = Cards.CaseConfirmation(new ConfirmCase(ConsultId, ["age 58", "history of breast cancer", "subjective fevers"], PromptReason.First));
+        cards["quickform"] = Cards.QuickForm(new ShowQuickForm(ConsultId, Guidance.Questions, Patients["recommendation.v7"] with { Course = null, Contraindication = null }));
         cards["help"] = Cards.Help();
         foreach (var entry in Guidance.Faq)
         {
@@ -99,6 +139,10 @@ public sealed class ConsultCardsFixture
         return JObject.Load(reader).ToString(Formatting.Indented) + "\n";
     }
 
+    /// <summary>The message as it goes over the wire, unindented: what Teams' 28 KB limit applies to.</summary>
+    public static int WireBytes(IMessageActivity activity) =>
+        System.Text.Encoding.UTF8.GetByteCount(JsonConvert.SerializeObject(activity, new JsonSerializerSettings { NullValueHandling = NullValueHandling.Ignore }));
+
     public static JObject CardOf(IMessageActivity activity)
     {
         var attachment = Assert.Single(activity.Attachments);
@@ -107,4 +151,24 @@ public sealed class ConsultCardsFixture
         using var reader = new JsonTextReader(new StringReader(JsonConvert.SerializeObject(attachment.Content))) { DateParseHandling = DateParseHandling.None };
         return JObject.Load(reader);
     }
+
+    public static List<string> Texts(JToken card) =>
+        [.. card.SelectTokens("$..[?(@.type == 'TextBlock')].text").Select(t => t.Value<string>()!)];
+
+    public static List<JToken> Submits(JToken card) => [.. card.SelectTokens("$..[?(@.type == 'Action.Submit')]")];
+
+    // An adult with low back pain and nothing else: no emergency sign, no red flag, no other variant's finding.
+    private static ClinicalAnswers Routine() => new(
+        CaudaEquinaSigns: false,
+        SepsisSigns: false,
+        Age: AgeGroup.Adult,
+        MajorTrauma: false,
+        SuspectedCancer: false,
+        SuspectedInfection: false,
+        Immunosuppressed: false,
+        PriorLumbarSurgery: false,
+        FractureRisk: false,
+        Course: PainCourse.Acute,
+        Contraindication: Contraindication.None,
+        Pregnant: false);
 }

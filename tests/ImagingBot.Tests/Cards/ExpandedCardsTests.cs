@@ -1,6 +1,5 @@
 using ImagingBot.Cards;
-using ImagingBot.Dialogs;
-using ImagingBot.Dialogs.Consult;
+using ImagingBot.Consult;
 using ImagingBot.Guidance;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
@@ -18,7 +17,7 @@ public sealed class ExpandedCardsTests(ConsultCardsFixture fixture) : IClassFixt
     private const string FirstConsult = "first001";
     private const string SecondConsult = "second02";
 
-    public static TheoryData<string> CardKinds => ["question", "question.reprompt", "contraindication", "case-confirmation", "quickform", "recommendation"];
+    public static TheoryData<string> CardKinds => ["question", "question.reprompt", "question.choices", "case-confirmation", "quickform", "recommendation", "out-of-scope"];
 
     [Theory]
     [MemberData(nameof(CardKinds))]
@@ -35,19 +34,21 @@ public sealed class ExpandedCardsTests(ConsultCardsFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public void Each_recommendation_gets_its_own_card_whatever_was_kept_before()
+    public void Each_advice_gets_its_own_card_whatever_was_kept_before()
     {
         var cards = new TemplatedConsultCards(fixture.Catalog, fixture.Guidance);
-        foreach (var earlier in ConsultCardsFixture.Cases.Keys)
+        foreach (var earlier in ConsultCardsFixture.Patients.Keys)
         {
-            _ = cards.Recommendation(fixture.Decision.Decide(ConsultCardsFixture.Cases[earlier]), FirstConsult);
+            _ = cards.Advice(new GiveAdvice(FirstConsult, fixture.AdviceFor(earlier)));
         }
 
-        foreach (var (name, answers) in ConsultCardsFixture.Cases)
+        foreach (var name in ConsultCardsFixture.Patients.Keys)
         {
-            var recommendation = fixture.Decision.Decide(answers);
-            var expected = fixture.Catalog["recommendation"].Expand(RecommendationCardData.From(recommendation, SecondConsult, new BecauseFacts(fixture.Guidance)));
-            Assert.True(expected == CardJson(cards.Recommendation(recommendation, SecondConsult)), $"The kept card of {name} is not the one its template makes.");
+            var advice = fixture.AdviceFor(name);
+            var expected = advice is Recommendation recommendation
+                ? fixture.Catalog["recommendation"].Expand(RecommendationCardData.From(recommendation, SecondConsult))
+                : fixture.Catalog["out-of-scope"].Expand(OutOfScopeCardData.From((OutOfScope)advice));
+            Assert.True(expected == CardJson(cards.Advice(new GiveAdvice(SecondConsult, advice))), $"The kept card of {name} is not the one its template makes.");
         }
     }
 
@@ -84,13 +85,27 @@ public sealed class ExpandedCardsTests(ConsultCardsFixture fixture) : IClassFixt
         Assert.All(ConsultCardsFixture.CardOf(card).SelectTokens("$..data.consultId"), id => Assert.Equal(Unusual, id.Value<string>()));
     }
 
+    [Fact]
+    public void The_same_question_asked_with_other_words_or_at_another_place_is_another_card()
+    {
+        var cards = new TemplatedConsultCards(fixture.Catalog, fixture.Guidance);
+        var question = fixture.Guidance.Questions[0];
+
+        var first = CardJson(cards.Question(ConsultCardsFixture.Ask(question, 1, consultId: FirstConsult)));
+        var reprompt = CardJson(cards.Question(ConsultCardsFixture.Ask(question, 1, PromptReason.Reprompt, consultId: FirstConsult)));
+        var later = CardJson(cards.Question(ConsultCardsFixture.Ask(question, 2, consultId: FirstConsult)));
+
+        Assert.NotEqual(first, reprompt);
+        Assert.NotEqual(first, later);
+    }
+
     private IMessageActivity Build(TemplatedConsultCards cards, string kind, string consultId) => kind switch
     {
-        "question" or "question.reprompt" => cards.Question(Cancer, ConsultSteps.Cancer, Prompt(consultId, kind), 1, 4, offerQuickForm: kind == "question.reprompt"),
-        "contraindication" => cards.Contraindication(fixture.Guidance.ContraindicationOptions, Prompt(consultId, kind), 5, 5),
-        "case-confirmation" => cards.CaseConfirmation(Understood, Prompt(consultId, kind)),
-        "quickform" => cards.QuickForm(Prompt(consultId, kind)),
-        _ => cards.Recommendation(Recommendation, consultId),
+        "question" or "question.reprompt" or "question.choices" => cards.Question(Ask(kind, consultId)),
+        "case-confirmation" => cards.CaseConfirmation(Confirm(consultId)),
+        "quickform" => cards.QuickForm(Form(consultId)),
+        "out-of-scope" => cards.Advice(new GiveAdvice(consultId, fixture.AdviceFor("out-of-scope.child"))),
+        _ => cards.Advice(new GiveAdvice(consultId, fixture.AdviceFor("recommendation.v7"))),
     };
 
     // What the template makes for this consult, expanded directly from the card data (no keeping).
@@ -102,27 +117,24 @@ public sealed class ExpandedCardsTests(ConsultCardsFixture fixture) : IClassFixt
 
     private (string Template, object Data) Data(string kind, string consultId) => kind switch
     {
-        "question" or "question.reprompt" => ("question", QuestionCardData.From(Cancer, ConsultSteps.Cancer, Prompt(consultId, kind), 1, 4, offerQuickForm: kind == "question.reprompt")),
-        "contraindication" => ("question", QuestionCardData.Contraindication(fixture.Guidance.Question(IntakeQuestionId.Contraindication), fixture.Guidance.ContraindicationOptions, Prompt(consultId, kind), 5, 5)),
-        "case-confirmation" => ("case-confirmation", CaseConfirmationCardData.From(Understood, Prompt(consultId, kind))),
-        "quickform" => ("quickform", QuickFormCardData.From(fixture.Guidance, Prompt(consultId, kind))),
-        _ => ("recommendation", RecommendationCardData.From(Recommendation, consultId, new BecauseFacts(fixture.Guidance))),
+        "question" or "question.reprompt" or "question.choices" => ("question", QuestionCardData.From(Ask(kind, consultId))),
+        "case-confirmation" => ("case-confirmation", CaseConfirmationCardData.From(Confirm(consultId))),
+        "quickform" => ("quickform", QuickFormCardData.From(Form(consultId))),
+        "out-of-scope" => ("out-of-scope", OutOfScopeCardData.From((OutOfScope)fixture.AdviceFor("out-of-scope.child"))),
+        _ => ("recommendation", RecommendationCardData.From(fixture.RecommendationFor("recommendation.v7"), consultId)),
     };
 
-    private IntakeQuestion Cancer => fixture.Guidance.Question(IntakeQuestionId.SuspectedCancer);
+    private AskQuestion Ask(string kind, string consultId) => kind switch
+    {
+        "question.reprompt" => ConsultCardsFixture.Ask(fixture.Guidance.Questions[0], 2, PromptReason.Reprompt, offerQuickForm: true, consultId),
+        // A question with more than two answers: its choices are tappable rows, not bottom buttons.
+        "question.choices" => ConsultCardsFixture.Ask(fixture.Guidance.Questions.First(q => q.Options.Count > 2), 3, consultId: consultId),
+        _ => ConsultCardsFixture.Ask(fixture.Guidance.Questions[0], 1, consultId: consultId),
+    };
 
-    private Recommendation Recommendation => fixture.Decision.Decide(ConsultCardsFixture.Cases["red-flags-routine"]);
+    private static ConfirmCase Confirm(string consultId) => new(consultId, ["history of cancer or suspected cancer", "age 58"], PromptReason.First);
 
-    private static IReadOnlyList<string> Understood => ["history of cancer or suspected cancer", "no neurologic deficit"];
-
-    private static PromptContext<ConsultAnswers> Prompt(string consultId, string kind) => new(
-        kind == "contraindication" ? ConsultSteps.Contraindication : kind == "case-confirmation" ? ConsultSteps.Case : ConsultSteps.Cancer,
-        consultId,
-        1,
-        new ConsultAnswers { SuspectedCancer = true },
-        kind == "question.reprompt" ? PromptReason.Reprompt : PromptReason.First,
-        kind == "question.reprompt" ? 2 : 0,
-        OfferQuickForm: kind == "question.reprompt");
+    private ShowQuickForm Form(string consultId) => new(consultId, fixture.Guidance.Questions, ClinicalAnswers.Empty with { SuspectedCancer = true });
 
     // The card as Newtonsoft writes it into a reply.
     private static string CardJson(IMessageActivity activity) => ((JToken)Assert.Single(activity.Attachments).Content).ToString(Formatting.None);

@@ -1,7 +1,7 @@
 using System.Net;
+using ImagingBot.Bots;
 using ImagingBot.Concurrency;
-using ImagingBot.Dialogs;
-using ImagingBot.Dialogs.Consult;
+using ImagingBot.Consult;
 using ImagingBot.Guidance;
 using ImagingBot.Tests.State;
 using ImagingBot.Tests.Support;
@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
-using ConsultAnswers = ImagingBot.Dialogs.Consult.ConsultAnswers;
+using static ImagingBot.Tests.Support.TestPatients;
 
 namespace ImagingBot.Tests.Concurrency;
 
@@ -22,16 +22,18 @@ public class ParallelTurnTests(SharedRedis redis, WebApplicationFactory<Program>
 {
     private const int ClicksPerAnswer = 8;
     private static readonly GuidanceDocument Guidance = GuidanceLoader.LoadDefault();
-    private static readonly string AlreadyAnswered = new WaterfallOptions().AlreadyAnsweredNote;
+    private static readonly string AlreadyAnswered = new ConsultOptions().AlreadyAnsweredNote;
 
-    private static readonly string[] Paths = ["yes no no no none", "no yes yes no contrast", "no no no no", "yes yes yes yes mri"];
+    /// <summary>Patients by the answers that differ from an adult with acute pain and nothing else.</summary>
+    private static readonly string[] Patients = ["cancer=yes", "infection=yes contraindication=contrast", "course=chronic", "fractureRisk=yes contraindication=mri", "sepsis=yes"];
 
-    public static TheoryData<string> AnswerPaths => new(Paths);
+    public static TheoryData<string> EachPatient => new(Patients);
 
     [Theory]
-    [MemberData(nameof(AnswerPaths))]
-    public async Task The_same_click_sent_in_parallel_to_two_instances_records_one_answer_and_one_recommendation(string path)
+    [MemberData(nameof(EachPatient))]
+    public async Task The_same_click_sent_in_parallel_to_two_instances_records_one_answer_and_one_recommendation(string patient)
     {
+        var answers = Patient(patient);
         var keyPrefix = SharedRedis.NewKeyPrefix();
         using var instanceA = factory.Instance(redis.Endpoint, keyPrefix);
         using var instanceB = factory.Instance(redis.Endpoint, keyPrefix);
@@ -39,24 +41,26 @@ public class ParallelTurnTests(SharedRedis redis, WebApplicationFactory<Program>
         ConsultConversation[] instances = [new(instanceA.CreateClient(), conversationId), new(instanceB.CreateClient(), conversationId)];
 
         var question = (await instances[0].SayAsync("start")).Asked;
+        var recorded = ClinicalAnswers.Empty;
         var recommendations = 0;
-        foreach (var value in path.Split(' '))
+        for (var step = 0; question is not null; step++)
         {
-            Assert.NotNull(question);
+            Assert.True(step < Guidance.Questions.Count, "the consult never ended");
             var asked = question;
+            var value = answers[asked.QuestionId];
             var turns = await Task.WhenAll(Enumerable.Range(0, ClicksPerAnswer).Select(i => instances[i % 2].ClickAsync(asked, value)));
 
             Assert.All(turns, turn => Assert.Equal(HttpStatusCode.OK, turn.Status));
             var advanced = Assert.Single(turns, turn => turn.Asked is not null || turn.IsRecommendation);
             Assert.All(turns.Where(turn => turn != advanced), turn => Assert.Equal([AlreadyAnswered], turn.Texts));
             recommendations += turns.Count(turn => turn.IsRecommendation);
+            recorded = Record(recorded, asked.QuestionId, value);
             question = advanced.Asked;
         }
 
-        Assert.Null(question);
         Assert.Equal(1, recommendations);
         var stored = await StoredConsultAsync(instanceA, conversationId);
-        Assert.Equal(ExpectedAnswers(path), stored.Answers.ToClinical());
+        Assert.Equal(recorded, stored.Answers);
         Assert.Null(stored.Pending);
     }
 
@@ -69,16 +73,18 @@ public class ParallelTurnTests(SharedRedis redis, WebApplicationFactory<Program>
         HttpClient[] clients = [instanceA.CreateClient(), instanceB.CreateClient()];
         var faqQuestion = Guidance.Faq[0].Question;
 
-        async Task WalkAsync(string path, int seed)
+        async Task WalkAsync(string patient, int seed)
         {
+            var answers = Patient(patient);
             var conversationId = "conversation-" + Guid.NewGuid().ToString("N");
             var question = (await new ConsultConversation(clients[seed % 2], conversationId).SayAsync("start")).Asked;
-            var step = 0;
-            foreach (var value in path.Split(' '))
+            var recorded = ClinicalAnswers.Empty;
+            for (var step = 0; question is not null; step++)
             {
-                Assert.NotNull(question);
+                Assert.True(step < Guidance.Questions.Count, "the consult never ended");
                 var answerOn = new ConsultConversation(clients[(seed + step) % 2], conversationId);
                 var faqOn = new ConsultConversation(clients[(seed + step + 1) % 2], conversationId);
+                var value = answers[question.QuestionId];
 
                 // The answer and a typed FAQ question of the same conversation arrive together, on different instances.
                 var (answer, faq) = (answerOn.ClickAsync(question, value), faqOn.SayAsync(faqQuestion));
@@ -86,19 +92,18 @@ public class ParallelTurnTests(SharedRedis redis, WebApplicationFactory<Program>
                 Assert.All(turns, turn => Assert.Equal(HttpStatusCode.OK, turn.Status));
                 Assert.Contains(Guidance.Faq[0].Answer, faq.Result.Body, StringComparison.Ordinal);
                 Assert.DoesNotContain(AlreadyAnswered, answer.Result.Body, StringComparison.Ordinal);
+                recorded = Record(recorded, question.QuestionId, value);
 
                 // The FAQ reply asks the pending question again; whichever ran second shows the newest one.
-                var next = answer.Result.IsRecommendation || faq.Result.IsRecommendation ? null : (await new ConsultConversation(clients[0], conversationId).SayAsync("help")).Asked;
-                question = next;
-                step++;
+                question = answer.Result.IsRecommendation || faq.Result.IsRecommendation ? null : (await new ConsultConversation(clients[0], conversationId).SayAsync("help")).Asked;
             }
 
-            Assert.Null(question);
             var stored = await StoredConsultAsync(instanceA, conversationId);
-            Assert.Equal(ExpectedAnswers(path), stored.Answers.ToClinical());
+            Assert.Equal(recorded, stored.Answers);
+            Assert.Null(stored.Pending);
         }
 
-        await Task.WhenAll(Paths.Select(WalkAsync));
+        await Task.WhenAll(Patients.Select(WalkAsync));
     }
 
     [Fact]
@@ -108,9 +113,9 @@ public class ParallelTurnTests(SharedRedis redis, WebApplicationFactory<Program>
         var conversation = new ConsultConversation(instance.CreateClient());
         var question = (await conversation.SayAsync("start")).Asked!;
 
-        var turns = await Task.WhenAll(Enumerable.Range(0, ClicksPerAnswer).Select(_ => conversation.ClickAsync(question, "yes")));
+        var turns = await Task.WhenAll(Enumerable.Range(0, ClicksPerAnswer).Select(_ => conversation.ClickAsync(question, "no")));
 
-        Assert.Single(turns, turn => turn.Asked is { QuestionId: ConsultSteps.Infection });
+        Assert.Single(turns, turn => turn.Asked is { QuestionId: "sepsis" });
         Assert.Equal(ClicksPerAnswer - 1, turns.Count(turn => turn.Texts.SequenceEqual([AlreadyAnswered])));
         var locks = Assert.IsType<InProcessConversationLock>(instance.Services.GetRequiredService<IConversationLock>());
         Assert.Equal(0, locks.ConversationsInUse);
@@ -129,10 +134,10 @@ public class ParallelTurnTests(SharedRedis redis, WebApplicationFactory<Program>
         Assert.NotNull(held);
         await using (held)
         {
-            Assert.Equal([OneTurnPerConversationMiddleware.Busy], (await conversation.ClickAsync(question, "yes")).Texts);
+            Assert.Equal([OneTurnPerConversationMiddleware.Busy], (await conversation.ClickAsync(question, "no")).Texts);
         }
 
-        Assert.Equal(ConsultSteps.Infection, (await conversation.ClickAsync(question, "yes")).Asked?.QuestionId);
+        Assert.Equal("sepsis", (await conversation.ClickAsync(question, "no")).Asked?.QuestionId);
     }
 
     [Fact]
@@ -149,27 +154,17 @@ public class ParallelTurnTests(SharedRedis redis, WebApplicationFactory<Program>
             Assert.True(await connection.GetDatabase().StringSetAsync($"{keyPrefix}:lock:emulator/conversations/{conversation.Id}", "crashed-instance", TimeSpan.FromSeconds(1), When.NotExists));
         }
 
-        Assert.Equal(ConsultSteps.Infection, (await conversation.ClickAsync(question, "yes")).Asked?.QuestionId);
+        Assert.Equal("sepsis", (await conversation.ClickAsync(question, "no")).Asked?.QuestionId);
     }
 
-    private static ClinicalAnswers ExpectedAnswers(string path)
-    {
-        var values = path.Split(' ');
-        bool YesNo(int index) => values[index] == "yes";
-        Contraindication? contraindication = values.Length < 5 ? null : values[4] switch
-        {
-            "none" => Contraindication.None,
-            "mri" => Contraindication.MriNotPossible,
-            _ => Contraindication.ContrastNotPossible,
-        };
-        return new ClinicalAnswers(YesNo(0), YesNo(1), YesNo(2), YesNo(3), contraindication);
-    }
+    private static ClinicalAnswers Record(ClinicalAnswers answers, string questionKey, string value) =>
+        answers.With(Guidance.Questions.Single(question => question.Key == questionKey).Id, value)!;
 
-    private static async Task<WaterfallState<ConsultAnswers>> StoredConsultAsync(WebApplicationFactory<Program> instance, string conversationId)
+    private static async Task<ConsultState> StoredConsultAsync(WebApplicationFactory<Program> instance, string conversationId)
     {
         var key = $"emulator/conversations/{conversationId}";
         var stored = await instance.Services.GetRequiredService<IStorage>().ReadAsync([key]);
         var state = Assert.IsAssignableFrom<IDictionary<string, object>>(stored[key]);
-        return Assert.IsType<WaterfallState<ConsultAnswers>>(state[ConsultDialog.StatePropertyName]);
+        return Assert.IsType<ConsultState>(state[ImagingBotActivityHandler.ConsultPropertyName]);
     }
 }

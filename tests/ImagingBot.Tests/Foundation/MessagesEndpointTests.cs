@@ -24,8 +24,8 @@ public class MessagesEndpointTests(WebApplicationFactory<Program> factory) : ICl
             : null,
     };
 
-    // The welcome is the help card: the one with the "Start a consult" button.
-    private const string WelcomeButton = "Start a consult";
+    // The welcome is the help card: the one with the button that starts a consult (its data's action is "new").
+    private static bool StartsAConsult(JsonObject data) => (string?)data["action"] == "new";
 
     [Fact]
     public async Task An_emulator_conversation_update_and_message_get_replies_in_the_response()
@@ -37,7 +37,7 @@ public class MessagesEndpointTests(WebApplicationFactory<Program> factory) : ICl
             using var response = await client.PostAsJsonAsync("/api/messages", activity);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var reply = Assert.Single(await BotReplies.ReadAsync(response));
-            Assert.NotNull(BotReplies.Button(BotReplies.Card(reply)!, WelcomeButton));
+            Assert.NotNull(BotReplies.Submit(BotReplies.Card(reply)!, StartsAConsult));
         }
     }
 
@@ -52,7 +52,7 @@ public class MessagesEndpointTests(WebApplicationFactory<Program> factory) : ICl
         using var response = await client.PostAsJsonAsync("/api/messages", EmulatorActivity("message", "hi"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.DoesNotContain(WelcomeButton, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(BotReplies.AdaptiveCard, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 using Xunit.Abstractions;
+using static ImagingBot.Tests.Support.TestPatients;
 
 namespace ImagingBot.Tests.Privacy;
 
@@ -23,6 +24,15 @@ public class PrivacyTests(WebApplicationFactory<Program> factory, ITestOutputHel
 
     private static readonly GuidanceDocument Guidance = GuidanceLoader.LoadDefault();
 
+    private static readonly Dictionary<string, string> ButtonPatient = Patient(("cancer", "yes"));
+
+    // Typed answers, the case confirmed with "yes" and the contraindication in the clinician's words.
+    private static readonly Dictionary<string, string> TypedPatient = new(ButtonPatient)
+    {
+        ["case"] = "yes",
+        ["contraindication"] = "no contrast",
+    };
+
     [Fact]
     public async Task Logs_of_whole_consults_hold_no_text_answers_cards_or_names_and_the_store_holds_no_names()
     {
@@ -38,10 +48,13 @@ public class PrivacyTests(WebApplicationFactory<Program> factory, ITestOutputHel
         var byButtons = new ConsultConversation(client, userName: UserName);
         said.Add(await byButtons.SayAsync("hello " + TypedMarker));
         said.Add(await byButtons.SayAsync("start"));
-        foreach (var value in new[] { "yes", "no", "no", "no", "none" })
+        var recorded = ClinicalAnswers.Empty;
+        for (var step = 0; said[^1].Asked is { } question; step++)
         {
+            Assert.True(step < Guidance.Questions.Count, "the consult never ended");
+            var value = ButtonPatient[question.QuestionId];
+            recorded = recorded.With(Guidance.Questions.Single(q => q.Key == question.QuestionId).Id, value)!;
             said.Add(await byButtons.SayAsync($"{TypedMarker}: {Guidance.Faq[1].Question}"));
-            var question = said.Select(turn => turn.Asked).Last(asked => asked is not null)!;
             said.Add(await byButtons.SendAsync(EmulatorActivities.Message(byButtons.Id, null, new JsonObject
             {
                 ["action"] = "answer",
@@ -55,10 +68,11 @@ public class PrivacyTests(WebApplicationFactory<Program> factory, ITestOutputHel
         // A consult from a one-line case, answered by typing, with the replies sent to the channel as in Teams.
         await using var channel = await FakeChannel.StartAsync();
         var byCase = new ConsultConversation(client, userName: UserName, channel: channel);
-        said.Add(await byCase.SayAsync($"start 58F {CaseMarker}, breast cancer in remission, fevers, no weakness"));
-        foreach (var text in new[] { "yes", "no", "no contrast" })
+        said.Add(await byCase.SayAsync($"start 58F {CaseMarker}, breast cancer in remission, subjective fevers, night pain"));
+        for (var step = 0; LastAsked(channel) is { } key; step++)
         {
-            said.Add(await byCase.SayAsync(text));
+            Assert.True(step < Guidance.Questions.Count + 1, "the consult never ended");
+            said.Add(await byCase.SayAsync(TypedPatient[key]));
         }
 
         // The store fails while a message waits: the exception is logged, the message must not be.
@@ -90,9 +104,11 @@ public class PrivacyTests(WebApplicationFactory<Program> factory, ITestOutputHel
         secrets.AddRange(Guidance.Questions.Select(question => question.Prompt));
 
         // The recommendation card the button consult ended with (cancer suspected, nothing else, MRI possible).
-        var headline = new ImagingDecision(Guidance).Decide(new ClinicalAnswers(true, false, false, false, Contraindication.None)).Headline;
-        Assert.Contains(said, turn => turn.IsRecommendation && turn.Body.Contains(headline, StringComparison.Ordinal));
-        secrets.Add(headline);
+        var recommendation = Assert.IsType<Recommendation>(new ImagingDecision(Guidance).Decide(recorded));
+        var study = recommendation.FirstLine[0].Procedure.Name;
+        Assert.Contains(said, turn => turn.IsRecommendation && turn.Body.Contains(study, StringComparison.Ordinal));
+        secrets.Add(recommendation.Headline);
+        secrets.Add(study);
         foreach (var secret in secrets)
         {
             Assert.DoesNotContain(logs.Lines, line => line.AllText.Contains(secret, StringComparison.OrdinalIgnoreCase));
@@ -110,5 +126,13 @@ public class PrivacyTests(WebApplicationFactory<Program> factory, ITestOutputHel
             Assert.DoesNotContain("Alice", stored, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain(TypedMarker, stored, StringComparison.OrdinalIgnoreCase);
         }
+    }
+
+    /// <summary>The question the newest reply the channel got asks (its answer buttons' questionId), or null.</summary>
+    private static string? LastAsked(FakeChannel channel)
+    {
+        var last = channel.Replies.LastOrDefault();
+        var card = last is null ? null : BotReplies.Card(last);
+        return card is null ? null : BotReplies.Submits(card).Where(data => (string?)data["action"] == "answer").Select(data => (string?)data["questionId"]).FirstOrDefault();
     }
 }

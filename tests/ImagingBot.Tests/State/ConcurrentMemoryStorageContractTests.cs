@@ -1,8 +1,10 @@
-using ImagingBot.Dialogs;
+using ImagingBot.Consult;
+using ImagingBot.Guidance;
 using ImagingBot.State;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Time.Testing;
-using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using static ImagingBot.Tests.State.EarlierStateFormat;
 
 namespace ImagingBot.Tests.State;
 
@@ -65,28 +67,37 @@ public sealed class ConcurrentMemoryStorageContractTests : StorageContractTests
     [Fact]
     public async Task Conversation_state_names_types_only_where_a_reader_needs_them()
     {
-        // The dictionary (the root) and its values (declared object) keep their type names; the consult's answers
-        // record, declared as ConsultAnswers, no longer carries one, so every turn writes and reads less.
+        // The dictionary (the root) and its values (declared object) keep their type names; the consult's own typed
+        // properties (its answers, its findings) carry none, so every turn writes and reads less.
         var state = new Dictionary<string, object>
         {
             ["welcomed"] = true,
-            ["consult"] = new WaterfallState<ImagingBot.Dialogs.Consult.ConsultAnswers>
-            {
-                ConsultId = "AbCd2345",
-                Version = 2,
-                Pending = "immunosuppression",
-                Answers = new() { SuspectedCancer = true, SuspectedInfection = false },
-            },
+            ["consultation"] = ConsultAsTheConsultStoresIt(),
         };
         var storage = new ConcurrentMemoryStorage(TimeToLive);
 
         await storage.WriteAsync(new Dictionary<string, object> { ["conversation"] = state }, CancellationToken.None);
 
-        var stored = Assert.Single(storage.StoredJson()).Value;
-        Assert.Equal(
-            """{"$type":"System.Collections.Generic.Dictionary`2[[System.String, System.Private.CoreLib],[System.Object, System.Private.CoreLib]], System.Private.CoreLib","welcomed":true,"consult":{"$type":"ImagingBot.Dialogs.WaterfallState`1[[ImagingBot.Dialogs.Consult.ConsultAnswers, ImagingBot]], ImagingBot","id":"AbCd2345","v":2,"q":"immunosuppression","a":{"c":true,"i":false}}}""",
-            stored);
-        Assert.True(stored.Length < EarlierStateFormat.Write(state).Length, "the consult state should be smaller than in MemoryStorage's format");
+        var stored = JObject.Parse(Assert.Single(storage.StoredJson()).Value, new JsonLoadSettings());
+        Assert.StartsWith("System.Collections.Generic.Dictionary`2[[System.String, System.Private.CoreLib],[System.Object, System.Private.CoreLib]]", (string?)stored["$type"], StringComparison.Ordinal);
+        var consult = Assert.IsType<JObject>(stored["consultation"]);
+        Assert.Equal("ImagingBot.Consult.ConsultState, ImagingBot.Consult", (string?)consult["$type"]);
+        var named = consult.Descendants().OfType<JProperty>().Where(property => property.Name == "$type").Select(property => property.Parent!.Path).ToList();
+        Assert.True(named.Count == 1, "type names inside the consult: " + consult.ToString(Newtonsoft.Json.Formatting.None));
+        Assert.True(stored.ToString(Newtonsoft.Json.Formatting.None).Length < Write(state).Length, "the consult state should be smaller than in MemoryStorage's format");
+    }
+
+    [Fact]
+    public async Task A_consult_waiting_for_its_case_confirmation_comes_back_as_the_consult_stored_it()
+    {
+        // The real consult's state (its findings are whatever list the consult made), not a hand-made one.
+        var consult = ConsultAsTheConsultStoresIt();
+        var storage = new ConcurrentMemoryStorage(TimeToLive);
+
+        await storage.WriteAsync(new Dictionary<string, object> { ["conversation"] = new Dictionary<string, object> { ["consultation"] = consult } }, CancellationToken.None);
+        var read = await storage.ReadAsync(["conversation"], CancellationToken.None);
+
+        AssertSameConsult(consult, Assert.IsType<ConsultState>(Assert.IsAssignableFrom<IDictionary<string, object>>(read["conversation"])["consultation"]));
     }
 
     [Fact]
@@ -111,19 +122,5 @@ public sealed class ConcurrentMemoryStorageContractTests : StorageContractTests
         await storage.WriteAsync(new Dictionary<string, object> { ["conversation"] = EarlierStateFormat.ConversationMidConsult() }, CancellationToken.None);
 
         EarlierStateFormat.AssertTypedConversationMidConsult(EarlierStateFormat.Read(Assert.Single(storage.StoredJson()).Value));
-    }
-
-    [JsonConverter(typeof(Converter))]
-    private sealed record VerbatimJson(string Json)
-    {
-        private sealed class Converter : JsonConverter<VerbatimJson>
-        {
-            public override bool CanRead => false;
-
-            public override void WriteJson(JsonWriter writer, VerbatimJson? value, JsonSerializer serializer) => writer.WriteRawValue(value!.Json);
-
-            public override VerbatimJson ReadJson(JsonReader reader, Type objectType, VerbatimJson? existingValue, bool hasExistingValue, JsonSerializer serializer) =>
-                throw new NotSupportedException();
-        }
     }
 }

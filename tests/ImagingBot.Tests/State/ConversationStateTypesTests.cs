@@ -5,7 +5,7 @@ using ImagingBot.State;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
 using static ImagingBot.Tests.Consult.ClinicianChat;
-using StoredConsult = ImagingBot.Dialogs.WaterfallState<ImagingBot.Dialogs.Consult.ConsultAnswers>;
+using StoredConsult = ImagingBot.Consult.ConsultState;
 
 namespace ImagingBot.Tests.State;
 
@@ -29,12 +29,11 @@ public class ConversationStateTypesTests
         var adapter = new TestAdapter();
         await Open(storage, adapter)
             .Send(new Activity { Type = ActivityTypes.ConversationUpdate, MembersAdded = [adapter.Conversation.User] }).Says("help")
-            .Send("start").Asks("c1", "cancer")
-            .Send("yes").Asks("c1", "infection")
-            .Send("yes").Asks("c1", "immunosuppression")
-            .Send("no").Asks("c1", "neurologicDeficit")
-            .Send("no").Asks("c1", "contraindication")
-            .Send("no limit").SaysSomething("MRI")
+            .Send("82F osteoporosis, fell from standing").Asks("c1", "case")
+            .Send("yes").Asks("c1", "caudaEquina")
+            .Send("no").Asks("c1", "sepsis")
+            .Send("change an answer").SaysSomething("[c1] quick form")
+            .Send("no").AssertReply(_ => { })
             .StartTestAsync();
 
         var keys = storage.StoredJson().Select(entry => entry.Key).ToArray();

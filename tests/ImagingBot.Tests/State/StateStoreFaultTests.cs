@@ -127,7 +127,7 @@ public class StateStoreFaultTests(WebApplicationFactory<Program> factory) : ICla
 
     private static List<string?> ReplyTexts(string body) =>
         JsonNode.Parse(body)!["activities"]!.AsArray()
-            .Select(reply => BotReplies.Card(reply!.AsObject()) is { } card && BotReplies.Button(card, "Start a consult") is not null ? HelpCard : (string?)reply!["text"])
+            .Select(reply => BotReplies.Card(reply!.AsObject()) is { } card && BotReplies.Submit(card, data => (string?)data["action"] == "new") is not null ? HelpCard : (string?)reply!["text"])
             .ToList();
 
     private static JsonObject EmulatorMessage(string conversationId, string text) => new()

@@ -49,6 +49,33 @@ public static class BotReplies
         return null;
     }
 
+    /// <summary>The data of the first Action.Submit in the card whose data matches (wording-free: by what the button sends).</summary>
+    public static JsonObject? Submit(JsonObject card, Func<JsonObject, bool> matches)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        ArgumentNullException.ThrowIfNull(matches);
+        foreach (var node in Walk(card))
+        {
+            if (node is JsonObject action && (string?)action["type"] == "Action.Submit" && action["data"] is JsonObject data && matches(data))
+            {
+                return data.DeepClone().AsObject();
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Every string value of the card, one a line: what it shows and sends, free of JSON escaping.</summary>
+    public static string Strings(JsonObject card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        return string.Join('\n', Walk(card).OfType<JsonValue>().Select(value => value.TryGetValue<string>(out var text) ? text : null).OfType<string>());
+    }
+
+    /// <summary>Every Action.Submit data object in the card.</summary>
+    public static IReadOnlyList<JsonObject> Submits(JsonObject card) =>
+        [.. Walk(card).OfType<JsonObject>().Where(node => (string?)node["type"] == "Action.Submit" && node["data"] is JsonObject).Select(node => node["data"]!.AsObject())];
+
     private static IEnumerable<JsonNode> Walk(JsonNode node)
     {
         yield return node;

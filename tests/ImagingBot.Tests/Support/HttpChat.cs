@@ -45,11 +45,38 @@ public sealed class HttpChat
         return SubmitAsync(data);
     }
 
+    /// <summary>Clicks the answer button with this value on the newest card of the last turn (found by the data it sends, not its wording).</summary>
+    public Task<List<JsonObject>> AnswerAsync(string value) =>
+        SubmitAsync(Newest(data => (string?)data["action"] == "answer" && (string?)data["value"] == value, $"an answer button \"{value}\""));
+
+    /// <summary>Clicks the button that sends this action on the newest card of the last turn (e.g. "new" on the welcome).</summary>
+    public Task<List<JsonObject>> ClickActionAsync(string action) =>
+        SubmitAsync(Newest(data => (string?)data["action"] == action, $"a \"{action}\" button"));
+
+    /// <summary>The question the last turn asks: the questionId of its answer buttons (null when none is asked).</summary>
+    public string? AskedQuestionId => Replies.Select(BotReplies.Card).OfType<JsonObject>().SelectMany(BotReplies.Submits)
+        .Where(data => (string?)data["action"] == "answer").Select(data => (string?)data["questionId"]).Distinct().SingleOrDefault();
+
+    private JsonObject Newest(Func<JsonObject, bool> matches, string what)
+    {
+        var card = Replies.Select(BotReplies.Card).LastOrDefault(found => found is not null)
+            ?? throw new InvalidOperationException($"The last turn sent no card to click {what} on: {string.Join(" | ", Replies.Select(BotReplies.Said))}");
+        return BotReplies.Submit(card, matches)
+            ?? throw new InvalidOperationException($"The newest card has no {what}: {card.ToJsonString()}");
+    }
+
     /// <summary>What a channel sends for an Action.Submit: a message with the data in value and no text.</summary>
     public Task<List<JsonObject>> SubmitAsync(JsonObject data)
     {
         var activity = EmulatorActivities.Submit(conversationId, data);
         return SendAsync(activity);
+    }
+
+    /// <summary>The same click as some clients send it: the card's data as a JSON string in value.</summary>
+    public Task<List<JsonObject>> SubmitAsStringAsync(JsonObject data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return SendAsync(EmulatorActivities.Message(conversationId, string.Empty, JsonValue.Create(data.ToJsonString())));
     }
 
     public Task<List<JsonObject>> SendTypeAsync(string type, Action<JsonObject>? shape = null)
