@@ -1,8 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
-using ImagingBot.Dialogs;
-using ImagingBot.Dialogs.Consult;
+using ImagingBot.Bots;
+using ImagingBot.Consult;
+using ImagingBot.Guidance;
 using ImagingBot.State;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
@@ -13,7 +14,8 @@ namespace ImagingBot.Benchmarks;
 /// <summary>
 /// One turn's state cycle (load, get, set, save) on the Memory store: Bot Framework's ConversationState, which
 /// serialises the state three more times per turn to find changes, against ChangeTrackedConversationState.
-/// The consult is what the bot stores mid-consult; the counter is what the load test's echo floor stores.
+/// The consult is what the bot stores mid-consult (the <see cref="ConsultState"/> under the handler's property
+/// "consultation"); the counter is what the load test's echo floor stores.
 /// Run with invariant globalization, as the app is: Bot Framework's TurnState compares its keys with the
 /// invariant culture ignoring case, which with ICU costs about half a microsecond per lookup.
 /// </summary>
@@ -24,6 +26,7 @@ namespace ImagingBot.Benchmarks;
 public class ConversationStateBenchmarks
 {
     private const string Consult = "consult";
+    private const string ConsultProperty = ImagingBotActivityHandler.ConsultPropertyName;
     private const string Counter = "counter";
 
     private readonly TestAdapter _adapter = new();
@@ -42,23 +45,25 @@ public class ConversationStateBenchmarks
         Text = "hello",
     };
 
-    private readonly WaterfallState<ConsultAnswers> _consult = new()
+    // The article's patient half way: the emergency screen, age and trauma answered, the cancer question pending.
+    private readonly ConsultState _consult = new()
     {
         ConsultId = "AbCd2345",
-        Version = 3,
-        Pending = "neurologicDeficit",
-        Answers = new ConsultAnswers { SuspectedCancer = true, SuspectedInfection = true, Immunosuppressed = false },
+        Version = 4,
+        Pending = "cancer",
+        Asked = 5,
+        Answers = new ClinicalAnswers(CaudaEquinaSigns: false, SepsisSigns: false, Age: AgeGroup.Adult, MajorTrauma: false),
     };
 
     // The app's Memory store, read by ChangeTrackedConversationState and the floor; ConversationState has its own
     // with the same conversation in it.
     private readonly ConcurrentMemoryStorage _store = new(TimeSpan.FromHours(24));
     private ConversationState _botFramework = null!;
-    private IStatePropertyAccessor<WaterfallState<ConsultAnswers>> _botFrameworkConsult = null!;
+    private IStatePropertyAccessor<ConsultState?> _botFrameworkConsult = null!;
     private IStatePropertyAccessor<bool> _botFrameworkWelcomed = null!;
     private IStatePropertyAccessor<int> _botFrameworkTurns = null!;
     private ChangeTrackedConversationState _changeTracked = null!;
-    private IStatePropertyAccessor<WaterfallState<ConsultAnswers>> _changeTrackedConsult = null!;
+    private IStatePropertyAccessor<ConsultState?> _changeTrackedConsult = null!;
     private IStatePropertyAccessor<bool> _changeTrackedWelcomed = null!;
     private IStatePropertyAccessor<int> _changeTrackedTurns = null!;
 
@@ -66,15 +71,15 @@ public class ConversationStateBenchmarks
     public async Task SetUp()
     {
         _botFramework = new ConversationState(new ConcurrentMemoryStorage(TimeSpan.FromHours(24)));
-        _botFrameworkConsult = _botFramework.CreateProperty<WaterfallState<ConsultAnswers>>(Consult);
+        _botFrameworkConsult = _botFramework.CreateProperty<ConsultState?>(ConsultProperty);
         _botFrameworkWelcomed = _botFramework.CreateProperty<bool>("welcomed");
         _botFrameworkTurns = _botFramework.CreateProperty<int>("turns");
         _changeTracked = new ChangeTrackedConversationState(_store);
-        _changeTrackedConsult = _changeTracked.CreateProperty<WaterfallState<ConsultAnswers>>(Consult);
+        _changeTrackedConsult = _changeTracked.CreateProperty<ConsultState?>(ConsultProperty);
         _changeTrackedWelcomed = _changeTracked.CreateProperty<bool>("welcomed");
         _changeTrackedTurns = _changeTracked.CreateProperty<int>("turns");
 
-        // The stored conversation a consult turn starts from: welcomed, three answers given.
+        // The stored conversation a consult turn starts from: welcomed, four answers given.
         using var turn = new TurnContext(_adapter, _activity);
         await _botFrameworkWelcomed.SetAsync(turn, true);
         await _botFrameworkConsult.SetAsync(turn, _consult);
@@ -90,8 +95,8 @@ public class ConversationStateBenchmarks
     {
         using var turn = new TurnContext(_adapter, _activity);
         await _botFramework.LoadAsync(turn);
-        var consult = await _botFrameworkConsult.GetAsync(turn);
-        await _botFrameworkConsult.SetAsync(turn, consult with { Version = consult.Version + 1 });
+        var consult = await _botFrameworkConsult.GetAsync(turn, null);
+        await _botFrameworkConsult.SetAsync(turn, consult! with { Version = consult.Version + 1 });
         await _botFramework.SaveChangesAsync(turn);
     }
 
@@ -101,8 +106,8 @@ public class ConversationStateBenchmarks
     {
         using var turn = new TurnContext(_adapter, _activity);
         await _changeTracked.LoadAsync(turn);
-        var consult = await _changeTrackedConsult.GetAsync(turn);
-        await _changeTrackedConsult.SetAsync(turn, consult with { Version = consult.Version + 1 });
+        var consult = await _changeTrackedConsult.GetAsync(turn, null);
+        await _changeTrackedConsult.SetAsync(turn, consult! with { Version = consult.Version + 1 });
         await _changeTracked.SaveChangesAsync(turn);
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ImagingBot.LoadTest.Scenarios;
 
 namespace ImagingBot.LoadTest;
 
@@ -10,6 +11,9 @@ internal sealed record LoadTestOptions
     public IReadOnlyList<string> Stores { get; init; } = ["memory", "redis"];
 
     public IReadOnlyList<int> Concurrency { get; init; } = [1, 16, 64, 256];
+
+    /// <summary>The patients each consult user takes in turn (<see cref="ConsultProfile.Known"/>).</summary>
+    public IReadOnlyList<ConsultProfile> Patients { get; init; } = ConsultProfile.Default;
 
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
 
@@ -87,6 +91,9 @@ internal sealed record LoadTestOptions
           --scenarios LIST        floor,consult (default both)
           --stores LIST           memory,redis (default both)
           --concurrency LIST      concurrent conversations per step (default 1,16,64,256)
+          --patients LIST         the patients each consult user takes in turn: article (58F, cancer history:
+                                  7 questions, MRI), emergency (yes to cauda equina: 1 question, emergent MRI),
+                                  older-fall (82, fall from standing: variant 6, radiography) (default article)
           --duration SECONDS      measured time per scenario and concurrency, all rounds together (default 10)
           --rounds N              at each concurrency the scenarios alternate (floor, consult, consult, floor, ...)
                                   in N rounds of duration/N measured seconds each, with the same conversations
@@ -134,6 +141,7 @@ internal sealed record LoadTestOptions
                 "--scenarios" => options with { Scenarios = List(Value()) },
                 "--stores" => options with { Stores = List(Value()) },
                 "--concurrency" => options with { Concurrency = [.. List(Value()).Select(Int)] },
+                "--patients" => options with { Patients = [.. List(Value()).Select(ConsultProfile.Named)] },
                 "--duration" => options with { Duration = Seconds(Value()) },
                 "--rounds" => options with { Rounds = Int(Value()) },
                 "--target-rounds" => options with { TargetRounds = Int(Value()) },

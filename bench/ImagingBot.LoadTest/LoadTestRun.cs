@@ -37,6 +37,7 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
             Command = command,
             StartedAt = DateTimeOffset.UtcNow,
             Machine = MachineInfo.Read(needsRedis ? MachineInfo.Run("redis-server", "--version") : null),
+            Patients = [.. options.Patients.Select(ConsultProfile.Describe)],
             Load = $"at each concurrency the scenarios alternate in {options.Rounds} round{(options.Rounds > 1 ? "s" : string.Empty)} of {options.RoundLength.TotalSeconds:0.##} s measured each, " +
                 $"{options.RoundsAt(LoadTestOptions.TargetConcurrency)} at {LoadTestOptions.TargetConcurrency} (the targets' concurrency), every other round in reverse order " +
                 $"({options.Warmup.TotalSeconds:0.#} s warm-up before a scenario's first round, {options.RoundWarmup.TotalSeconds:0.#} s before later ones), {options.Duration.TotalSeconds:0.#} s measured per step in all, " +
@@ -109,7 +110,7 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
                     var prefix = $"{scenario}-{store}-{concurrency}-{_runId}";
                     IReadOnlyList<IVirtualUser> users = scenario == "floor"
                         ? [.. Enumerable.Range(0, concurrency).Select(i => new FloorUser(ConsultUser.ConversationId(prefix, i, 0)))]
-                        : [.. Enumerable.Range(0, concurrency).Select(i => new ConsultUser(prefix, i, mode))];
+                        : [.. Enumerable.Range(0, concurrency).Select(i => new ConsultUser(prefix, i, mode, patients: options.Patients))];
                     var variant = scenario == "consult" && mode == ConsultMode.GreetingOnly ? "greeting bot" : string.Empty;
                     return new Contender(host, new StepResult { Scenario = scenario, Store = store, Concurrency = concurrency, Variant = variant }, users, profiles.GetValueOrDefault(scenario));
                 }).ToList();
@@ -243,7 +244,7 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
             const int Concurrency = 64;
             using var client = new BotClient(host.MessagesEndpoint, Concurrency, options.RequestTimeout);
             progress.WriteLine($"Memory check: {options.MemoryConsults:N0} consults in new conversations, {Concurrency} at a time, {store} store ...");
-            report.Memory = await MemoryCheck.RunAsync(client, mode, Concurrency, options.MemoryConsults, options.MemoryTimeLimit, $"memory-{_runId}").ConfigureAwait(false);
+            report.Memory = await MemoryCheck.RunAsync(client, mode, Concurrency, options.MemoryConsults, options.MemoryTimeLimit, $"memory-{_runId}", options.Patients).ConfigureAwait(false);
             report.MemoryStore = store;
             foreach (var reading in report.Memory.Readings)
             {

@@ -5,22 +5,44 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DESKTOP, PHONE, startStack } from './harness.mjs';
 
-// What the bot says, in one place: update here when the cards (cards/*.template.json) change their words.
+// What the bot says and the buttons it shows, in one place: update here when the cards (cards/*.template.json) or
+// the guidance data file (src/ImagingBot.Guidance/Data/low-back-pain.json: questions, options, studies) change
+// their words.
 const expected = {
   // The welcome is the help card.
-  welcome: /first imaging study for low back pain with red flags/,
+  welcome: /first imaging study for adults with low back pain/,
+  startButton: 'Start a consult',
   // Anything the bot does not understand outside a consult gets the hint with suggestions.
   replyToHello: /did not get that/i,
+  // Each question card by its questionId (the data file's question tree): its title, and the button title of each
+  // answer value (the data file's option labels, as the card shows them).
   question: {
-    cancer: /Suspicion of cancer/,
-    infection: /Suspicion of infection/,
-    immunosuppression: /Is the patient immunosuppressed\?/,
-    deficits: /Neurologic deficits/,
-    contraindication: /Can the patient have an MRI with gadolinium contrast\?/,
+    caudaEquina: { title: 'Cauda equina syndrome', yes: 'Yes: at least one sign', no: 'No sign of it' },
+    sepsis: { title: 'Sepsis or epidural abscess', yes: 'Yes: sepsis or suspected abscess', no: 'No' },
+    age: { title: 'Age', child: 'Under 18', adult: '18 to 64', older: '65 or older' },
+    majorTrauma: { title: 'High-energy trauma', yes: 'Yes', no: 'No' },
+    cancer: { title: 'Cancer', yes: 'Yes', no: 'No' },
+    infection: { title: 'Infection', yes: 'Yes', no: 'No' },
+    immunosuppression: { title: 'Immunosuppression', yes: 'Yes', no: 'No' },
+    priorSurgery: { title: 'Prior lumbar surgery', yes: 'Yes', no: 'No' },
+    fractureRisk: { title: 'Fracture risk', yes: 'Yes', no: 'No' },
+    course: { title: 'Course of the pain', acute: 'Under 6 weeks' },
+    contraindication: { title: 'MRI and contrast', none: 'Yes, MRI with contrast is possible', mri: 'MRI not possible (for example an MRI-unsafe pacemaker)' },
+    pregnancy: { title: 'Pregnancy', yes: 'Pregnant', no: 'Not pregnant or not applicable' },
   },
-  recommendation: 'MRI lumbar spine without and with IV contrast',
-  category: 'Usually Appropriate',
+  // The question cards of the emergency screen carry this line above their title.
+  emergencyScreen: /Emergency screen: asked before anything else/,
+  // The recommendation card.
+  variant: (number) => new RegExp(`ACR variant ${number}\\b`),
+  usuallyAppropriate: /Usually Appropriate/,
+  emergencyBanner: /⚠ EMERGENCY/,
+  changeAnswerButton: 'Change an answer',
+  articlePatient: { variant: 7, study: 'MRI lumbar spine without and with IV contrast', heading: 'Order first (in this order)' },
+  caudaEquina: { variant: 4, study: 'MRI lumbar spine without and with IV contrast', heading: 'Equal first-line options: order one' },
+  olderAfterFall: { variant: 6, study: 'Radiography lumbar spine', heading: 'Order first (in this order)' },
   quickForm: /Quick form/,
+  quickFormSubmit: 'Get the recommendation',
+  faqQuestion: 'why contrast?',
   faqAnswer: /Why order the MRI both without and with contrast\?/,
 };
 
@@ -43,50 +65,134 @@ async function welcomeThenHello(chat) {
   assert.match(await welcome.innerText(), expected.welcome);
 }
 
+/** The lines of a card as shown, without blank ones. */
+function linesOf(text) {
+  return text.split('\n').map((line) => line.trim()).filter((line) => line.length > 0);
+}
+
+/** A card asking the question of that questionId: its title on a line of its own. */
+function asks(questionId) {
+  const { title } = expected.question[questionId];
+  return (text) => linesOf(text).includes(title);
+}
+
 /**
- * The article's patient (58F, breast cancer in remission, night pain, subjective fevers, no deficits), as a clinician
- * does it: "Start a consult" on the welcome card, one answer typed and the others clicked, the recommendation card,
- * "Change an answer" (the quick form shows the answers given) and a typed FAQ question.
+ * "Start a consult" on the welcome card, then each step in order: the next card must ask that question (and be
+ * the only new card), answered by a click on the button of the planned value or by typing. Returns the card count
+ * after the last answer, to wait for the card that follows it.
  */
-async function consultToRecommendation(chat) {
+async function startAndAnswer(chat, steps) {
   await chat.waitForCard({ text: expected.welcome });
   let cards = await chat.cardCount();
-  await chat.clickCardButton('Start a consult');
+  await chat.clickCardButton(expected.startButton);
 
-  const steps = [
-    { question: expected.question.cancer, click: 'Yes' },
-    { question: expected.question.infection, type: 'yes' },
-    { question: expected.question.immunosuppression, click: 'No' },
-    { question: expected.question.deficits, click: 'No' },
-    { question: expected.question.contraindication, click: 'No limit' },
-  ];
   for (const [index, step] of steps.entries()) {
-    await chat.waitForCard({ after: cards, text: step.question });
+    const card = await chat.waitForCard({ after: cards, text: asks(step.question) });
+    assert.equal(await chat.cardCount(), cards + 1, `one card, asking ${step.question}`);
+    const text = await card.innerText();
+    if (['caudaEquina', 'sepsis'].includes(step.question)) {
+      assert.match(text, expected.emergencyScreen);
+    } else {
+      assert.doesNotMatch(text, expected.emergencyScreen);
+    }
     cards = await chat.cardCount();
-    await chat.screenshot(`question-${index + 1}`);
+    await chat.screenshot(`question-${index + 1}-${step.question}`);
     if (step.type) {
       await chat.sendText(step.type);
     } else {
-      await chat.clickCardButton(step.click);
+      await chat.clickCardButton(expected.question[step.question][step.click]);
     }
   }
+  return cards;
+}
 
-  const recommendation = await chat.waitForCard({ after: cards, text: expected.recommendation });
-  assert.match(await recommendation.innerText(), new RegExp(expected.category));
+/**
+ * Waits for the recommendation card after `cards` and checks it: the only new card, the variant, the study
+ * right under the first-line heading with its category, and the emergency banner exactly when emergent.
+ */
+async function recommendationAfter(chat, cards, { variant, study, heading, emergent = false }) {
+  const card = await chat.waitForCard({ after: cards, text: (text) => expected.variant(variant).test(text) });
+  assert.equal(await chat.cardCount(), cards + 1, 'no other card before the recommendation');
+  const text = await card.innerText();
+  const lines = linesOf(text);
+  const first = lines.indexOf(heading);
+  assert.ok(first >= 0, `the first-line heading "${heading}" is shown`);
+  assert.equal(lines[first + 1], study, 'the study ordered first');
+  assert.match(lines[first + 2], expected.usuallyAppropriate);
+  if (emergent) {
+    assert.match(text, expected.emergencyBanner);
+  } else {
+    assert.doesNotMatch(text, expected.emergencyBanner);
+  }
+  return card;
+}
+
+/**
+ * The article's patient (58F, breast cancer in remission, night pain, subjective fevers, no deficits), as a clinician
+ * does it: one answer typed and the others clicked, the recommendation card, "Change an answer" (the quick form
+ * shows the answers given) and a typed FAQ question.
+ */
+async function consultToRecommendation(chat) {
+  let cards = await startAndAnswer(chat, [
+    { question: 'caudaEquina', click: 'no' },
+    { question: 'sepsis', type: 'no' },
+    { question: 'age', click: 'adult' },
+    { question: 'majorTrauma', click: 'no' },
+    { question: 'cancer', click: 'yes' },
+    { question: 'contraindication', click: 'none' },
+    { question: 'pregnancy', click: 'no' },
+  ]);
+
+  await recommendationAfter(chat, cards, expected.articlePatient);
   await chat.screenshot('recommendation');
 
   cards = await chat.cardCount();
-  await chat.clickCardButton('Change an answer');
+  await chat.clickCardButton(expected.changeAnswerButton);
   await chat.waitForCard({ after: cards, text: expected.quickForm });
   await chat.screenshot('change-an-answer');
   cards = await chat.cardCount();
-  await chat.clickCardButton('Get the recommendation'); // the answers given are pre-selected
-  await chat.waitForCard({ after: cards, text: expected.recommendation });
+  await chat.clickCardButton(expected.quickFormSubmit); // the answers given are pre-selected
+  await recommendationAfter(chat, cards, expected.articlePatient);
 
   const messages = await chat.botMessageCount();
-  await chat.sendText('why contrast?');
+  await chat.sendText(expected.faqQuestion);
   await chat.waitForBotMessage({ after: messages, text: expected.faqAnswer });
   await chat.screenshot('faq');
+}
+
+/** New urinary retention: "Yes" to the first question, the cauda equina screen, gives the emergent card at once. */
+async function emergencyConsult(chat) {
+  const cards = await startAndAnswer(chat, [{ question: 'caudaEquina', click: 'yes' }]);
+  await recommendationAfter(chat, cards, { ...expected.caudaEquina, emergent: true });
+  await chat.screenshot('emergent-recommendation');
+}
+
+/**
+ * An 82-year-old with osteoporosis after a fall from standing (variant 6): radiography first. Fracture risk is not
+ * asked (65 or older is variant 6 already); pregnancy is, because radiography uses radiation.
+ */
+async function olderAfterFallConsult(chat) {
+  const cards = await startAndAnswer(chat, [
+    { question: 'caudaEquina', click: 'no' },
+    { question: 'sepsis', click: 'no' },
+    { question: 'age', click: 'older' },
+    { question: 'majorTrauma', click: 'no' },
+    { question: 'cancer', click: 'no' },
+    { question: 'infection', click: 'no' },
+    { question: 'immunosuppression', click: 'no' },
+    { question: 'priorSurgery', click: 'no' },
+    { question: 'pregnancy', click: 'no' },
+  ]);
+  await recommendationAfter(chat, cards, expected.olderAfterFall);
+  await chat.screenshot('variant-6-recommendation');
+}
+
+/** What every test checks at the end; a button pressed from the keyboard at phone width is reported, not hidden. */
+function finish(t, chat) {
+  if (chat.keyboardFallbacks.length > 0) {
+    t.diagnostic(`pressed from the keyboard (tap failed the hit test): ${chat.keyboardFallbacks.join(', ')}`);
+  }
+  assert.deepEqual(chat.pageErrors, [], 'the page threw no error');
 }
 
 // One bot for the file; each test gets its own Playground (so its own conversation) and browser profile.
@@ -103,13 +209,25 @@ for (const profile of [DESKTOP, PHONE]) {
     test('welcomes once and answers a typed message', { timeout: 120_000 }, async (t) => {
       const chat = await stack.openChat(t, profile);
       await welcomeThenHello(chat);
-      assert.deepEqual(chat.pageErrors, [], 'the page threw no error');
+      finish(t, chat);
     });
 
     test('drives a consult to the recommendation', { timeout: 180_000 }, async (t) => {
       const chat = await stack.openChat(t, profile);
       await consultToRecommendation(chat);
-      assert.deepEqual(chat.pageErrors, [], 'the page threw no error');
+      finish(t, chat);
+    });
+
+    test('answers a yes to the cauda equina screen with the emergent card at once', { timeout: 120_000 }, async (t) => {
+      const chat = await stack.openChat(t, profile);
+      await emergencyConsult(chat);
+      finish(t, chat);
+    });
+
+    test('recommends radiography first after a fall from standing at 82', { timeout: 180_000 }, async (t) => {
+      const chat = await stack.openChat(t, profile);
+      await olderAfterFallConsult(chat);
+      finish(t, chat);
     });
   });
 }

@@ -254,6 +254,8 @@ export class Chat {
     this.pageErrors = [];
     /** Hosts the page tried to reach and we refused (font and animation CDNs). */
     this.blockedHosts = new Set();
+    /** Buttons pressed from the keyboard because a tap at phone width failed the hit test (see clickCardButton). */
+    this.keyboardFallbacks = [];
   }
 
   static async open({ profile, playground, screenshotDir }) {
@@ -402,10 +404,30 @@ export class Chat {
     }
   }
 
-  /** Clicks a button of the newest card by its visible name (Action.Submit posts its data as `value`). */
+  /**
+   * Clicks a button of the newest card by its visible name (Action.Submit posts its data as `value`). At phone
+   * width the Playground lays the page out 801 px wide inside the 390 px viewport, and a button near the right or
+   * bottom edge of the chat can fail Playwright's hit test (another part of the card "intercepts pointer events")
+   * although it is shown and works: then it is pressed from the keyboard (focus, Enter), as a screen-reader user
+   * would, and the fallback is listed in `keyboardFallbacks`.
+   */
   async clickCardButton(name) {
     await this.#uncoverChat();
-    await this.cards().last().getByRole('button', { name, exact: true }).click();
+    const button = this.cards().last().getByRole('button', { name, exact: true });
+    if (!this.profile.isMobile) {
+      await button.click();
+      return;
+    }
+    try {
+      await button.click({ timeout: 5_000 });
+    } catch (error) {
+      if (!/intercepts pointer events/.test(String(error?.message))) {
+        throw error;
+      }
+      this.keyboardFallbacks.push(name);
+      await button.focus();
+      await button.press('Enter');
+    }
   }
 
   /** Saves a screenshot under artifacts/<test>/ and returns its path. Phone shots are full-page. */

@@ -10,10 +10,10 @@ namespace ImagingBot.LoadTest.Measurements;
 /// </summary>
 internal static class MemoryCheck
 {
-    public static async Task<MemoryCheckResult> RunAsync(BotClient client, ConsultMode mode, int concurrency, int consults, TimeSpan timeLimit, string conversationPrefix)
+    public static async Task<MemoryCheckResult> RunAsync(BotClient client, ConsultMode mode, int concurrency, int consults, TimeSpan timeLimit, string conversationPrefix, IReadOnlyList<ConsultProfile>? patients = null)
     {
         var users = Enumerable.Range(0, concurrency)
-            .Select(index => new ConsultUser(conversationPrefix, index, mode, newConversationPerConsult: true))
+            .Select(index => new ConsultUser(conversationPrefix, index, mode, newConversationPerConsult: true, patients))
             .ToArray();
         var deadline = DateTime.UtcNow + timeLimit;
         var warmup = Math.Max(consults / 10, concurrency);

@@ -24,6 +24,13 @@ internal static class MarkdownReport
         File.WriteAllText(path, text.TrimEnd('\n') + "\n");
     }
 
+    private static string PatientsSentence(IReadOnlyList<string> patients) => patients.Count switch
+    {
+        0 => "the patients were not recorded",
+        1 => "one patient (" + patients[0] + ")",
+        _ => patients.Count + " patients take turns (" + string.Join("; ", patients) + ")",
+    };
+
     public static string Render(RunReport report, string analysis)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -37,7 +44,7 @@ internal static class MarkdownReport
         md.AppendLine(inv, $"- Runtime: {report.Machine.Runtime}, Release build, {report.Machine.Gc} GC{(report.Machine.Redis is { } redis ? "; " + redis : string.Empty)}");
         md.AppendLine(inv, $"- Load generator: {report.Generator}");
         md.AppendLine(inv, $"- Load: {report.Load}");
-        md.AppendLine("- Consult: a virtual clinician per conversation sends `start`, clicks the planned answer button of every question card (its `Action.Submit` data sent back as `value` with no text) and checks that the recommendation card orders the expected study first (the TextBlock after \"Order first\"); three patients rotate (the article's patient: MRI lumbar spine without and with IV contrast; a pacemaker: CT lumbar spine with IV contrast; no gadolinium: MRI lumbar spine without IV contrast). The next consult starts in the same conversation with the card's \"New consult\" button, as in a Teams chat (the memory check uses a new conversation per consult instead). A wrong or missing reply counts as an error, and the virtual clinician then starts over.");
+        md.AppendLine(inv, $"- Consult: a virtual clinician per conversation sends `start`, clicks the planned answer button of every question card (its `Action.Submit` data sent back as `value` with no text) and checks that the recommendation card orders the expected study first (the first study under the first-line heading) and shows the emergency banner exactly when the patient is an emergency; {PatientsSentence(report.Patients)}. The next consult starts in the same conversation with the card's \"New consult\" button, as in a Teams chat (the memory check uses a new conversation per consult instead). A wrong or missing reply counts as an error, and the virtual clinician then starts over.");
         md.AppendLine("- CPU % is this process's CPU time (bot and load generator together) over the step as a share of all cores, and CPU ms/turn the same CPU time per turn (the cost of a turn, whatever share of the cores the machine left us); KB alloc/turn the bytes the process allocated per turn; Reply KB the mean HTTP response body (the bot's replies); Check ms the wall time the load generator spent checking each reply after it arrived (part of CPU ms/turn, not of the bot); Load avg is the machine's 1-minute load average at the end of the step.");
         md.AppendLine("- How a step is measured: both bots run in this process side by side, and the machine's speed drifts from one 10-second window to the next, so at each concurrency the floor and the consult take turns in short rounds (floor, consult, then consult, floor, and so on, so that neither always goes first; more rounds at 64, where the targets compare them; see Load above). Each scenario's conversations and HTTP client are made once and carry on from round to round (a clinician in the middle of a consult goes on with it); only a scenario's first round has the full warm-up. A row combines a scenario's rounds: turns, errors, CPU seconds and allocations add up over all its measured seconds; p50 and p99 are read from all its rounds' latencies together; Reply KB and Check ms are means over all its turns; GC counts add up; Load avg is the highest of its rounds. The throughput target compares all the consult's rounds with all the floor's; the per-round ratios below show how far a single pair of windows could stray, and their mean with two standard errors how far the verdict can be trusted.");
         md.AppendLine();

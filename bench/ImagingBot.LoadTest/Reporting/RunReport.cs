@@ -21,6 +21,9 @@ internal sealed class RunReport
 
     public ConsultMode? ConsultMode { get; set; }
 
+    /// <summary>The consult's patients in their rotation, each with the study its recommendation must order first.</summary>
+    public IReadOnlyList<string> Patients { get; init; } = [];
+
     public List<StepResult> Steps { get; } = [];
 
     /// <summary>The floor at 64 as benchmarked, with production logging and with stock authentication (alternating rounds).</summary>

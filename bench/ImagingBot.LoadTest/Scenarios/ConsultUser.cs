@@ -7,17 +7,21 @@ namespace ImagingBot.LoadTest.Scenarios;
 /// <summary>
 /// A clinician running whole consults: "start", then a click on the planned answer's button of every question
 /// card (its Action.Submit data sent back as the activity value with no text, as Teams and the Emulator do),
-/// until the recommendation card names the expected study as the one to order. Then the next consult starts in
-/// the same conversation with a click on the card's "New consult" button (as in a Teams personal chat), or in a
-/// new conversation with "start" when asked.
+/// until the recommendation card orders the expected study first (with the emergency banner when the patient is
+/// an emergency, without it otherwise). Then the next consult starts in the same conversation with a click on the
+/// card's "New consult" button (as in a Teams personal chat), or in a new conversation with "start" when asked.
+/// The patients take turns (<see cref="ConsultProfile"/>), each user starting at its own place in the rotation.
 /// </summary>
-internal sealed class ConsultUser(string conversationPrefix, int userIndex, ConsultMode mode, bool newConversationPerConsult = false) : IVirtualUser
+internal sealed class ConsultUser(string conversationPrefix, int userIndex, ConsultMode mode, bool newConversationPerConsult = false, IReadOnlyList<ConsultProfile>? patients = null) : IVirtualUser
 {
     public BotResponse LastResponse { get; private set; }
 
     public const string StartCommand = "start";
-    private const int MaxTurnsPerConsult = 12;
 
+    // Start and every question of the tree, with room to spare: a consult that goes on longer is stuck.
+    private const int MaxTurnsPerConsult = 16;
+
+    private readonly IReadOnlyList<ConsultProfile> _patients = patients is { Count: > 0 } ? patients : ConsultProfile.Default;
     private int _consults;
     private int _turnInConsult;
     private string _conversationId = ConversationId(conversationPrefix, userIndex, 0);
@@ -28,7 +32,8 @@ internal sealed class ConsultUser(string conversationPrefix, int userIndex, Cons
 
     public int Turns { get; private set; }
 
-    private ConsultProfile Profile => ConsultProfile.All[(userIndex + _consults) % ConsultProfile.All.Count];
+    /// <summary>The patient of the consult under way.</summary>
+    public ConsultProfile Profile => _patients[(userIndex + _consults) % _patients.Count];
 
     public static string ConversationId(string prefix, int userIndex, int consult) =>
         string.Create(CultureInfo.InvariantCulture, $"{prefix}-{userIndex}-{consult}");
@@ -50,39 +55,40 @@ internal sealed class ConsultUser(string conversationPrefix, int userIndex, Cons
     }
 
     /// <summary>
-    /// A question card: click the planned answer. The recommendation card: check the study, then "New consult".
-    /// Plain loops over the scan, each button's data read once, no LINQ: this runs on every turn, on the cores the
-    /// bot needs.
+    /// A question card: click the planned answer. The recommendation card: check the study and the banner, then
+    /// "New consult". Plain loops over the scan, each button's data compared as bytes, no LINQ and no string: this
+    /// runs on every turn, on the cores the bot needs.
     /// </summary>
     private TurnOutcome Advance(ReplyScan scan)
     {
-        string? questionId = null;
-        IReadOnlyList<string>? accepted = null;
+        var profile = Profile;
+        PlannedAnswer? planned = null;
+        var asked = false;
         for (var i = 0; i < scan.SubmitCount; i++)
         {
             var data = scan.Submit(i);
-            if (!TryReadQuestionButton(data, out var id, out var answer))
+            if (!data.StringEquals("action"u8, "answer"u8))
             {
                 continue;
             }
 
-            // The first question button tells which question the card asks.
-            if (questionId is null)
+            // The first answer button tells which question the card asks.
+            if (!asked)
             {
+                asked = true;
                 if (_turnInConsult >= MaxTurnsPerConsult)
                 {
                     return Restart("consult did not end within " + MaxTurnsPerConsult.ToString(CultureInfo.InvariantCulture) + " turns");
                 }
 
-                questionId = id;
-                accepted = Profile.AnswerFor(id);
-                if (accepted is null)
+                planned = profile.AnswerFor(data);
+                if (planned is null)
                 {
-                    return Restart("unknown question " + id);
+                    return Restart($"unexpected question {QuestionIdOf(data)} ({profile.Name})");
                 }
             }
 
-            if (id == questionId && Accepts(accepted!, ConsultProfile.Normalize(answer)))
+            if (data.StringEquals("questionId"u8, planned!.Utf8QuestionId) && data.StringEquals("value"u8, planned.Utf8Value))
             {
                 // The button's data goes back unchanged, with no text, as a card click does.
                 _next = ActivityPayloads.Message(_conversationId, text: null, data.Utf8Json);
@@ -90,9 +96,9 @@ internal sealed class ConsultUser(string conversationPrefix, int userIndex, Cons
             }
         }
 
-        if (questionId is not null)
+        if (planned is not null)
         {
-            return Restart($"no button answers {questionId} with {accepted![0]}");
+            return Restart($"no button answers {planned.QuestionId} with {planned.Value}");
         }
 
         if (scan.Cards == 0)
@@ -101,9 +107,14 @@ internal sealed class ConsultUser(string conversationPrefix, int userIndex, Cons
         }
 
         // The recommendation must name the planned study as the one to order, not only as an alternative.
-        if (!Replies.OrdersFirst(scan, Profile.ExpectedStudy))
+        if (!Replies.OrdersFirst(scan, profile.ExpectedStudy))
         {
-            return Restart($"recommendation does not order '{Profile.ExpectedStudy}' ({Profile.Name})");
+            return Restart($"recommendation does not order '{profile.ExpectedStudy}' first ({profile.Name})");
+        }
+
+        if (Replies.IsEmergent(scan) != profile.Emergent)
+        {
+            return Restart(profile.Emergent ? $"emergency banner missing ({profile.Name})" : $"emergency banner on a routine recommendation ({profile.Name})");
         }
 
         for (var i = 0; i < scan.SubmitCount; i++)
@@ -117,68 +128,26 @@ internal sealed class ConsultUser(string conversationPrefix, int userIndex, Cons
         return Finish();
     }
 
-    /// <summary>
-    /// A question card's button: its data has a <c>questionId</c> and an answer, <c>value</c> in our card templates
-    /// (<c>answer</c> accepted too), a string, true or false. Both as <see cref="JsonElement.ToString"/> gives
-    /// them; where a name is repeated the last one counts, as with <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/>.
-    /// </summary>
-    private static bool TryReadQuestionButton(SubmitData data, out string questionId, out string answer)
+    // For the error message only.
+    private static string QuestionIdOf(SubmitData data)
     {
         var json = data.Utf8Json;
         var reader = new Utf8JsonReader(json);
         reader.Read();
-        Utf8JsonReader id = default, value = default, answerValue = default;
+        var id = "(none)";
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("questionId"u8))
+            var isId = reader.ValueTextEquals("questionId"u8);
+            reader.Read();
+            if (isId)
             {
-                reader.Read();
-                id = reader;
-            }
-            else if (reader.ValueTextEquals("value"u8))
-            {
-                reader.Read();
-                value = reader;
-            }
-            else if (reader.ValueTextEquals("answer"u8))
-            {
-                reader.Read();
-                answerValue = reader;
-            }
-            else
-            {
-                reader.Read();
+                id = SubmitData.ValueText(ref reader, json);
             }
 
             reader.Skip();
         }
 
-        // A reader left at default has not read a token: the property is missing.
-        var answerReader = IsAnswer(value.TokenType) ? value : answerValue;
-        if (id.TokenType == JsonTokenType.None || !IsAnswer(answerReader.TokenType))
-        {
-            questionId = answer = string.Empty;
-            return false;
-        }
-
-        questionId = SubmitData.ValueText(ref id, json);
-        answer = SubmitData.ValueText(ref answerReader, json);
-        return true;
-    }
-
-    private static bool IsAnswer(JsonTokenType token) => token is JsonTokenType.String or JsonTokenType.True or JsonTokenType.False;
-
-    private static bool Accepts(IReadOnlyList<string> accepted, string answer)
-    {
-        for (var i = 0; i < accepted.Count; i++)
-        {
-            if (accepted[i] == answer)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return id;
     }
 
     private TurnOutcome CheckGreeting(BotResponse response)
@@ -231,7 +200,7 @@ internal sealed class ConsultUser(string conversationPrefix, int userIndex, Cons
 /// <summary>What the bot under test does with "start".</summary>
 internal enum ConsultMode
 {
-    /// <summary>The waterfall consult: question cards, then the recommendation card.</summary>
+    /// <summary>The consult: question cards, then the recommendation card.</summary>
     Consult,
 
     /// <summary>The foundation's greeting bot (before the consult was merged): every message gets the greeting.</summary>

@@ -10,6 +10,9 @@ internal static class Replies
 {
     public static ReadOnlySpan<byte> AdaptiveCard => "application/vnd.microsoft.card.adaptive"u8;
 
+    /// <summary>The first words of the attention banner an emergent recommendation card opens with.</summary>
+    public static ReadOnlySpan<byte> EmergencyBanner => "\u26a0 EMERGENCY"u8;
+
     /// <summary>The parsed body, or an error when the status or the shape is wrong (the consult reads it with <see cref="ReplyScan"/>).</summary>
     public static (JsonDocument? Document, string? Error) Parse(BotResponse response)
     {
@@ -44,9 +47,10 @@ internal static class Replies
         activity.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String ? text.GetString() : null;
 
     /// <summary>
-    /// Whether a card orders the study first: a TextBlock with exactly the study's name right after one that starts
-    /// with "Order" (our recommendation card: "Order first", then the study), or a text "Order {study}...".
-    /// The texts are compared as the UTF-8 bytes of the body: no string per TextBlock.
+    /// Whether a card orders the study first: a TextBlock with exactly the study's name right after the first-line
+    /// heading (our recommendation card: "Order first", "Order first (in this order)", "Order first, as MRI is not
+    /// possible", or for equal options "Equal first-line options: order one", then the studies), or a text
+    /// "Order {study}...". The texts are compared as the UTF-8 bytes of the body: no string per TextBlock.
     /// </summary>
     public static bool OrdersFirst(ReplyScan scan, string study)
     {
@@ -63,7 +67,22 @@ internal static class Replies
         for (var i = 0; i < scan.TextCount; i++)
         {
             if (scan.TextStartsWith(i, orderStudy)
-                || (i > 0 && scan.SameCard(i - 1, i) && scan.TextEquals(i, studyOnly) && scan.TextStartsWith(i - 1, "Order"u8)))
+                || (i > 0 && scan.SameCard(i - 1, i) && scan.TextEquals(i, studyOnly) && (scan.TextStartsWith(i - 1, "Order"u8) || scan.TextStartsWith(i - 1, "Equal first-line options"u8))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a card carries the emergency banner (a TextBlock starting with <see cref="EmergencyBanner"/>).</summary>
+    public static bool IsEmergent(ReplyScan scan)
+    {
+        ArgumentNullException.ThrowIfNull(scan);
+        for (var i = 0; i < scan.TextCount; i++)
+        {
+            if (scan.TextStartsWith(i, EmergencyBanner))
             {
                 return true;
             }

@@ -490,7 +490,7 @@ internal readonly struct SubmitData
     }
 
     /// <summary>The reader on the value of the last property of that name.</summary>
-    private bool TryFind(ReadOnlySpan<byte> name, out Utf8JsonReader value)
+    public bool TryFind(ReadOnlySpan<byte> name, out Utf8JsonReader value)
     {
         var reader = new Utf8JsonReader(Utf8Json);
         reader.Read();
