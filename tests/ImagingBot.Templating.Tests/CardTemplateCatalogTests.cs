@@ -11,7 +11,7 @@ public sealed class CardTemplateCatalogTests : IDisposable
         var catalog = CardTemplateCatalog.Load(Path.Combine(AppContext.BaseDirectory, "cards"));
 
         Assert.Contains("recommendation", catalog.Names);
-        Assert.Contains(catalog.Samples, s => s is { TemplateName: "recommendation", Variant: "no-imaging" });
+        Assert.Contains(catalog.Samples, s => s is { TemplateName: "recommendation", Variant: "v1" });
     }
 
     [Fact]
