@@ -1,7 +1,7 @@
 using ImagingBot.Cards;
-using ImagingBot.Concurrency;
 using ImagingBot.Security;
 using ImagingBot.State;
+using ImagingBot.Turn;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;

@@ -1,5 +1,6 @@
 using ImagingBot.Adapter;
 using ImagingBot.Security;
+using ImagingBot.Turn;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;

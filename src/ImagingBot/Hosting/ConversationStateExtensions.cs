@@ -1,5 +1,5 @@
-using ImagingBot.Concurrency;
 using ImagingBot.State;
+using ImagingBot.Turn;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 

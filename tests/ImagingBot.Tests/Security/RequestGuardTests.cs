@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using ImagingBot.Security;
 using ImagingBot.Tests.Support;
+using ImagingBot.Turn;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace ImagingBot.Tests.Security;

@@ -1,4 +1,4 @@
-namespace ImagingBot.Concurrency;
+namespace ImagingBot.Turn;
 
 /// <summary>
 /// One turn at a time per conversation: whoever holds a conversation's lock may load, change and save its

@@ -1,9 +1,10 @@
+using ImagingBot.Security;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;
 using Microsoft.Extensions.Options;
 
-namespace ImagingBot.Security;
+namespace ImagingBot.Turn;
 
 /// <summary>
 /// Lets in only the hospital's own Microsoft Entra tenants. Clinical content must never reach another

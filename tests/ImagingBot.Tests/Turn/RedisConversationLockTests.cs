@@ -1,8 +1,8 @@
-using ImagingBot.Concurrency;
 using ImagingBot.State;
 using ImagingBot.Tests.State;
+using ImagingBot.Turn;
 
-namespace ImagingBot.Tests.Concurrency;
+namespace ImagingBot.Tests.Turn;
 
 /// <summary>The Redis lock's own promises: one holder, only the holder releases, a live turn keeps its lock.</summary>
 [Collection(SharedRedisDefinition.Name)]

@@ -2,7 +2,7 @@ using ImagingBot.State;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
-namespace ImagingBot.Concurrency;
+namespace ImagingBot.Turn;
 
 /// <summary>
 /// Runs the turns of one conversation one after the other, on every instance: the turn holds its

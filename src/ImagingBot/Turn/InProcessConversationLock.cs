@@ -1,4 +1,4 @@
-namespace ImagingBot.Concurrency;
+namespace ImagingBot.Turn;
 
 /// <summary>
 /// The lock for the Memory store (one instance): a semaphore per conversation, removed again when no turn

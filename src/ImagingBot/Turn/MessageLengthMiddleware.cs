@@ -1,7 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
-namespace ImagingBot.Security;
+namespace ImagingBot.Turn;
 
 /// <summary>
 /// Answers an overlong message politely instead of running it through the consult and FAQ search:

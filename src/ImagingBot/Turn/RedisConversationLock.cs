@@ -2,7 +2,7 @@ using ImagingBot.State;
 using StackExchange.Redis;
 using StackExchange.Redis.KeyspaceIsolation;
 
-namespace ImagingBot.Concurrency;
+namespace ImagingBot.Turn;
 
 /// <summary>
 /// The lock for the Redis store, shared by every instance: <c>SET {KeyPrefix}:lock:{conversation} token NX PX ttl</c>.

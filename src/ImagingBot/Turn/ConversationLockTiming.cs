@@ -1,4 +1,4 @@
-namespace ImagingBot.Concurrency;
+namespace ImagingBot.Turn;
 
 /// <summary>
 /// How long a turn waits for its conversation, and how long a held lock lives without renewal. Not a

@@ -1,17 +1,17 @@
 using System.Net;
 using ImagingBot.Bots;
-using ImagingBot.Concurrency;
 using ImagingBot.Consult;
 using ImagingBot.Guidance;
 using ImagingBot.Tests.State;
 using ImagingBot.Tests.Support;
+using ImagingBot.Turn;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 using static ImagingBot.Tests.Support.TestPatients;
 
-namespace ImagingBot.Tests.Concurrency;
+namespace ImagingBot.Tests.Turn;
 
 /// <summary>
 /// Two turns of one conversation at the same time (a double click, two devices, two instances behind a
