@@ -63,6 +63,7 @@ public class ReviewExampleTests
         Assert.DoesNotContain("fractureRisk", asked); // 65 or older already places her in variant 6
         Assert.DoesNotContain("course", asked);
         Assert.DoesNotContain("contraindication", asked);
+        Assert.DoesNotContain("pregnancy", asked);
         var advice = Assert.IsType<Recommendation>(Shipped.Decision.Decide(answers));
         Assert.Equal(6, advice.Variant);
         Assert.Equal(["radiography-lumbar", "mri-lumbar-without-contrast", "ct-lumbar-without-contrast"], advice.FirstLine.Select(s => s.Procedure.ProcedureId));
@@ -203,7 +204,8 @@ public class ReviewExampleTests
     {
         var (_, asked) = Answers.Consult($"{Screen};age=older;cancer=no;infection=no;immunosuppression=no;priorSurgery=yes;contraindication=none;pregnancy=no");
 
-        Assert.Equal(["caudaEquina", "sepsis", "age", "majorTrauma", "cancer", "infection", "immunosuppression", "priorSurgery", "contraindication", "pregnancy"], asked);
+        // Pregnancy is not asked of a patient of 65 or older.
+        Assert.Equal(["caudaEquina", "sepsis", "age", "majorTrauma", "cancer", "infection", "immunosuppression", "priorSurgery", "contraindication"], asked);
         var advice = Assert.IsType<Recommendation>(Shipped.Decision.Decide(Answers.Consult($"{Screen};age=older;cancer=no;infection=no;immunosuppression=no;priorSurgery=yes;contraindication=none;pregnancy=no").Answers));
         Assert.Equal(5, advice.Variant);
         Assert.Equal(6, Assert.Single(advice.AlsoApplies).Variant);

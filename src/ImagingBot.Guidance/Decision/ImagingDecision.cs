@@ -150,7 +150,9 @@ public sealed class ImagingDecision
         IntakeQuestionId.FractureRisk => !Outranked(answers, 6),
         IntakeQuestionId.Course => !Outranked(answers, 3),
         IntakeQuestionId.Contraindication => SettledLead(answers) is { } lead && _asksContraindication[lead],
-        IntakeQuestionId.Pregnancy => SettledLead(answers) is { } lead
+        // Not asked of a patient of 65 or older: the question would only cost a clinician a click.
+        IntakeQuestionId.Pregnancy => answers.Age != AgeGroup.Older
+            && SettledLead(answers) is { } lead
             && (answers.Contraindication is not null || !_asksContraindication[lead])
             && _plans[(lead, answers.Contraindication ?? Contraindication.None)] is var plan
             && (plan.HasGadolinium || plan.HasRadiation),
