@@ -58,8 +58,7 @@ internal sealed class ConsultProfile
         new PlannedAnswer("infection", "no"),
         new PlannedAnswer("immunosuppression", "no"),
         new PlannedAnswer("priorSurgery", "no"),
-        new PlannedAnswer("fractureRisk", "yes"),
-        new PlannedAnswer("pregnancy", "no"));
+        new PlannedAnswer("fractureRisk", "yes"));
 
     public static IReadOnlyList<ConsultProfile> Known { get; } = [ArticlePatient, Emergency, OlderAfterFall];
 
