@@ -198,6 +198,8 @@ public class CaseReadingTableTests
         { "fell yesterday", "fracture case" },
         { "slipped on ice", "fracture case" },
         { "tripped and fell", "fracture case" },
+        { "72M on prednisone for years, back pain after a twist", "older age=72 immune fracture pregnant:no case" },
+        { "twisted her back lifting a box", "fracture case" },
         { "minor fall", "fracture case" },
         { "low-velocity trauma", "fracture case" },
         { "MVC", "trauma case" },

@@ -423,6 +423,7 @@ internal static class CaseVocabulary
         Add(terms, CaseSign.FractureRisk, "stumble (low-velocity trauma)", "no stumble", "stumble", "stumbled", "stumbling");
         Add(terms, CaseSign.FractureRisk, "slip (low-velocity trauma)", "no slip", "slipped", "slip", "slipping");
         Add(terms, CaseSign.FractureRisk, "trip (low-velocity trauma)", "no trip", "tripped", "tripping");
+        Add(terms, CaseSign.FractureRisk, "twist (low-velocity trauma)", "no twist", "twist", "twisted", "twisting injury", "twisting movement");
         foreach (var phrase in new[] { "fall", "falls", "fell", "fallen", "falling" })
         {
             terms.Add(new CaseTerm(phrase, CaseSign.Fall, "fall (low-velocity trauma)", "no falls", RulesOut: true));
