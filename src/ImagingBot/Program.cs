@@ -2,6 +2,7 @@ using ImagingBot.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddTelemetry();
 builder.AddBotRuntime();
 builder.AddConversationState();
 builder.AddImagingBot();
@@ -9,6 +10,7 @@ builder.AddConsultCards();
 
 var app = builder.Build();
 
+app.MapTelemetryEndpoints();
 app.MapHealthEndpoints();
 app.MapBotEndpoints();
 

@@ -1,6 +1,7 @@
 using ImagingBot.Cards;
 using ImagingBot.Security;
 using ImagingBot.State;
+using ImagingBot.Telemetry;
 using ImagingBot.Turn;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -25,9 +26,15 @@ public sealed partial class ImagingBotAdapter : CloudAdapter, IBotFrameworkHttpA
         "Sorry, I cannot reach my conversation store right now, so I could not take in your last message. " +
         "Your earlier answers are kept: please try again in a moment.";
 
-    public ImagingBotAdapter(BotFrameworkAuthentication auth, TenantAllowListMiddleware tenantAllowList, MessageLengthMiddleware messageLength, OneTurnPerConversationMiddleware oneTurnPerConversation, ILogger<ImagingBotAdapter> logger)
+    public ImagingBotAdapter(BotFrameworkAuthentication auth, TenantAllowListMiddleware tenantAllowList, MessageLengthMiddleware messageLength, OneTurnPerConversationMiddleware oneTurnPerConversation, ILogger<ImagingBotAdapter> logger, TurnTelemetryMiddleware? turnTelemetry = null)
         : base(auth, logger)
     {
+        // First, so that every turn is measured, the refused and the failed ones too.
+        if (turnTelemetry is not null)
+        {
+            Use(turnTelemetry);
+        }
+
         Use(tenantAllowList);
         Use(messageLength);
         Use(new CardlessChannelText());

@@ -1,6 +1,7 @@
 using ImagingBot.Cards;
 using ImagingBot.Consult;
 using ImagingBot.State;
+using ImagingBot.Telemetry;
 using ImagingBot.Turn;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
@@ -34,8 +35,9 @@ public sealed class ImagingBotActivityHandler : TeamsActivityHandler
     private readonly ClinicalConsult consult;
     private readonly FaqSearchExtension composeSearch;
     private readonly IConsultCards cards;
+    private readonly ConsultTelemetry? telemetry;
 
-    public ImagingBotActivityHandler(IConversationState conversationState, ClinicalConsult consult, FaqSearchExtension composeSearch, IConsultCards cards)
+    public ImagingBotActivityHandler(IConversationState conversationState, ClinicalConsult consult, FaqSearchExtension composeSearch, IConsultCards cards, ConsultTelemetry? telemetry = null)
     {
         ArgumentNullException.ThrowIfNull(conversationState);
         this.conversationState = conversationState;
@@ -44,6 +46,7 @@ public sealed class ImagingBotActivityHandler : TeamsActivityHandler
         this.consult = consult;
         this.composeSearch = composeSearch;
         this.cards = cards;
+        this.telemetry = telemetry;
     }
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
@@ -59,6 +62,7 @@ public sealed class ImagingBotActivityHandler : TeamsActivityHandler
         var input = TurnInputReader.Read(turnContext.Activity);
         var stored = await consultState.GetAsync(turnContext, null, cancellationToken).ConfigureAwait(false);
         var turn = consult.Next(stored, input);
+        telemetry?.TurnTaken(((ITurnContext)turnContext).Activity, stored, turn);
         if (turn.State is null && stored is not null)
         {
             await consultState.DeleteAsync(turnContext, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using ImagingBot.Adapter;
 using ImagingBot.Security;
+using ImagingBot.Telemetry;
 using ImagingBot.Turn;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -23,6 +24,10 @@ public static class BotRuntimeExtensions
             .Validate(options => options.MaxRequestBodyBytes > 0, $"Setting '{BotOptions.SectionName}:MaxRequestBodyBytes' must be a positive number of bytes.")
             .ValidateOnStart();
         builder.Services.AddHttpClient();
+
+        // IHttpClientFactory's own loggers write each URL in full, and the Bot Connector's name the conversation.
+        builder.Services.AddSingleton<PhiFreeHttpClientLogger>();
+        builder.Services.ConfigureHttpClientDefaults(http => http.RemoveAllLoggers().AddLogger<PhiFreeHttpClientLogger>());
         builder.Services.AddSingleton<BotFrameworkAuthentication>(services =>
             new ConnectorReusingAuthentication(ActivatorUtilities.CreateInstance<ConfigurationBotFrameworkAuthentication>(services)));
         builder.Services.AddSingleton<TenantAllowListMiddleware>();

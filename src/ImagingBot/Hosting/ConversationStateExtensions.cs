@@ -1,4 +1,5 @@
 using ImagingBot.State;
+using ImagingBot.Telemetry;
 using ImagingBot.Turn;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
@@ -26,7 +27,7 @@ public static class ConversationStateExtensions
             var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
             return options.Provider switch
             {
-                StorageProvider.Redis => new RedisStorage(services.GetRequiredService<RedisConnection>(), options.Redis.KeyPrefix, options.TimeToLive),
+                StorageProvider.Redis => new RedisStorage(services.GetRequiredService<RedisConnection>(), options.Redis.KeyPrefix, options.TimeToLive, services.GetService<StoreMetrics>()),
                 _ => new ConcurrentMemoryStorage(options.TimeToLive),
             };
         });

@@ -14,6 +14,7 @@ public sealed class RedisConnection : IAsyncDisposable
 
     private readonly ConfigurationOptions _configuration;
     private readonly Lock _gate = new();
+    private readonly List<Action<IConnectionMultiplexer>> _whenConnected = [];
     private Task<ConnectionMultiplexer>? _connecting;
 
     public RedisConnection(string connectionString)
@@ -33,7 +34,7 @@ public sealed class RedisConnection : IAsyncDisposable
             // A failed first attempt is not cached: the next turn tries again.
             if (_connecting is null || _connecting.IsFaulted || _connecting.IsCanceled)
             {
-                _connecting = ConnectionMultiplexer.ConnectAsync(_configuration);
+                _connecting = ConnectAsync();
             }
 
             connecting = _connecting;
@@ -41,6 +42,43 @@ public sealed class RedisConnection : IAsyncDisposable
 
         var multiplexer = await connecting.ConfigureAwait(false);
         return multiplexer.GetDatabase();
+    }
+
+    /// <summary>
+    /// Calls <paramref name="callback"/> with each multiplexer this connection opens, the current one included (the
+    /// Redis trace instrumentation registers itself with it).
+    /// </summary>
+    public void WhenConnected(Action<IConnectionMultiplexer> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        Task<ConnectionMultiplexer>? current;
+        lock (_gate)
+        {
+            _whenConnected.Add(callback);
+            current = _connecting;
+        }
+
+        if (current is { IsCompletedSuccessfully: true })
+        {
+            callback(current.Result);
+        }
+    }
+
+    private async Task<ConnectionMultiplexer> ConnectAsync()
+    {
+        var multiplexer = await ConnectionMultiplexer.ConnectAsync(_configuration).ConfigureAwait(false);
+        Action<IConnectionMultiplexer>[] callbacks;
+        lock (_gate)
+        {
+            callbacks = [.. _whenConnected];
+        }
+
+        foreach (var callback in callbacks)
+        {
+            callback(multiplexer);
+        }
+
+        return multiplexer;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using ImagingBot.Telemetry;
 using Microsoft.Bot.Builder;
 using StackExchange.Redis;
 using StackExchange.Redis.KeyspaceIsolation;
@@ -39,8 +40,9 @@ public sealed class RedisStorage : IStorage
     private readonly RedisConnection _connection;
     private readonly RedisKey _keyPrefix;
     private readonly long _timeToLiveMilliseconds;
+    private readonly StoreMetrics? _metrics;
 
-    public RedisStorage(RedisConnection connection, string keyPrefix, TimeSpan timeToLive)
+    public RedisStorage(RedisConnection connection, string keyPrefix, TimeSpan timeToLive, StoreMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentException.ThrowIfNullOrWhiteSpace(keyPrefix);
@@ -48,9 +50,56 @@ public sealed class RedisStorage : IStorage
         _connection = connection;
         _keyPrefix = keyPrefix + ":";
         _timeToLiveMilliseconds = Math.Max(1, (long)Math.Ceiling(timeToLive.TotalMilliseconds));
+        _metrics = metrics;
     }
 
     public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        var started = _metrics?.Start() ?? 0;
+        try
+        {
+            var items = await ReadKeysAsync(keys, cancellationToken).ConfigureAwait(false);
+            _metrics?.Called(StoreMetrics.Read, started);
+            return items;
+        }
+        catch (StateStoreUnavailableException unavailable)
+        {
+            _metrics?.Called(StoreMetrics.Read, started, unavailable.InnerException ?? unavailable);
+            throw;
+        }
+    }
+
+    public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+    {
+        var started = _metrics?.Start() ?? 0;
+        try
+        {
+            await WriteChangesAsync(changes, cancellationToken).ConfigureAwait(false);
+            _metrics?.Called(StoreMetrics.Write, started);
+        }
+        catch (StateStoreUnavailableException unavailable)
+        {
+            _metrics?.Called(StoreMetrics.Write, started, unavailable.InnerException ?? unavailable);
+            throw;
+        }
+    }
+
+    public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        var started = _metrics?.Start() ?? 0;
+        try
+        {
+            await DeleteKeysAsync(keys, cancellationToken).ConfigureAwait(false);
+            _metrics?.Called(StoreMetrics.Delete, started);
+        }
+        catch (StateStoreUnavailableException unavailable)
+        {
+            _metrics?.Called(StoreMetrics.Delete, started, unavailable.InnerException ?? unavailable);
+            throw;
+        }
+    }
+
+    private async Task<IDictionary<string, object>> ReadKeysAsync(string[] keys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
         var database = await DatabaseAsync(cancellationToken).ConfigureAwait(false);
@@ -72,7 +121,7 @@ public sealed class RedisStorage : IStorage
         return items;
     }
 
-    public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+    private async Task WriteChangesAsync(IDictionary<string, object> changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
         // Serialise everything first: a value that cannot be serialised fails the call before anything is sent.
@@ -104,7 +153,7 @@ public sealed class RedisStorage : IStorage
         }
     }
 
-    public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
+    private async Task DeleteKeysAsync(string[] keys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
         var database = await DatabaseAsync(cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using ImagingBot.State;
+using ImagingBot.Telemetry;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -11,11 +12,16 @@ namespace ImagingBot.Turn;
 /// of overwriting it. Registered after the checks that need no state and before the bot, so it wraps the
 /// whole load-process-save.
 /// </summary>
-public sealed partial class OneTurnPerConversationMiddleware(IConversationLock conversationLock, ConversationLockTiming timing, ILogger<OneTurnPerConversationMiddleware> logger) : Microsoft.Bot.Builder.IMiddleware
+public sealed partial class OneTurnPerConversationMiddleware(IConversationLock conversationLock, ConversationLockTiming timing, ILogger<OneTurnPerConversationMiddleware> logger, StoreMetrics? metrics = null) : Microsoft.Bot.Builder.IMiddleware
 {
     public const string Busy =
         "I am still working on your previous message in this conversation, so I could not take in this one. " +
         "Nothing is lost: please send it again in a moment.";
+
+    /// <summary>The span of a turn's wait for its conversation's lock.</summary>
+    public const string LockSpanName = "imagingbot.lock.wait";
+
+    private const string StoreUnavailable = "store_unavailable";
 
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
@@ -28,7 +34,7 @@ public sealed partial class OneTurnPerConversationMiddleware(IConversationLock c
             return;
         }
 
-        var held = await conversationLock.TryAcquireAsync(key, timing.Wait, cancellationToken).ConfigureAwait(false);
+        var held = await AcquireAsync(key, cancellationToken).ConfigureAwait(false);
         if (held is null)
         {
             LogBusy(logger, turnContext.Activity.Type, timing.Wait.TotalSeconds);
@@ -39,6 +45,27 @@ public sealed partial class OneTurnPerConversationMiddleware(IConversationLock c
         await using (held.ConfigureAwait(false))
         {
             await next(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<IAsyncDisposable?> AcquireAsync(string key, CancellationToken cancellationToken)
+    {
+        using var span = ImagingBotTelemetry.Source.StartActivity(LockSpanName);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            var held = await conversationLock.TryAcquireAsync(key, timing.Wait, cancellationToken).ConfigureAwait(false);
+            var result = held is null ? "busy" : "acquired";
+            span?.SetTag(TelemetryAttributes.LockResult, result);
+            metrics?.LockWaited(System.Diagnostics.Stopwatch.GetElapsedTime(started), result);
+            return held;
+        }
+        catch (StateStoreUnavailableException unavailable)
+        {
+            span?.SetTag(TelemetryAttributes.LockResult, StoreUnavailable);
+            metrics?.LockWaited(System.Diagnostics.Stopwatch.GetElapsedTime(started), StoreUnavailable);
+            metrics?.Failed(StoreMetrics.Lock, unavailable.InnerException ?? unavailable);
+            throw;
         }
     }
 

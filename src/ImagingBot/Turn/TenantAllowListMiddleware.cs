@@ -37,8 +37,10 @@ public sealed partial class TenantAllowListMiddleware(IOptions<BotOptions> optio
         }
     }
 
-    private static string? TenantOf(Activity activity)
+    /// <summary>The activity's Entra tenant id, or null when it names none.</summary>
+    public static string? TenantOf(Activity activity)
     {
+        ArgumentNullException.ThrowIfNull(activity);
         // Teams puts the tenant in channelData.tenant.id; newer payloads also carry conversation.tenantId.
         var fromChannelData = activity.ChannelId == Microsoft.Bot.Connector.Channels.Msteams
             ? TeamsTenantOf(activity)

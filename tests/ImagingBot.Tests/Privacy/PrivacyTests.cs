@@ -69,7 +69,7 @@ public class PrivacyTests(WebApplicationFactory<Program> factory, ITestOutputHel
         await using var channel = await FakeChannel.StartAsync();
         var byCase = new ConsultConversation(client, userName: UserName, channel: channel);
         said.Add(await byCase.SayAsync($"start 58F {CaseMarker}, breast cancer in remission, subjective fevers, night pain"));
-        for (var step = 0; LastAsked(channel) is { } key; step++)
+        for (var step = 0; channel.LastAsked is { } key; step++)
         {
             Assert.True(step < Guidance.Questions.Count + 1, "the consult never ended");
             said.Add(await byCase.SayAsync(TypedPatient[key]));
@@ -92,7 +92,7 @@ public class PrivacyTests(WebApplicationFactory<Program> factory, ITestOutputHel
         // The capture sees what production filters out (Trace, ASP.NET Core's request lines) and the store's exception.
         Assert.Contains(logs.Lines, line => line.Level == LogLevel.Trace);
         Assert.Contains(logs.Lines, line => line.Category.StartsWith("Microsoft.AspNetCore.Hosting", StringComparison.Ordinal));
-        Assert.Contains(logs.Lines, line => line.Category.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal));
+        Assert.Contains(logs.Lines, line => line.Category == typeof(ImagingBot.Telemetry.PhiFreeHttpClientLogger).FullName);
         Assert.Contains(logs.Lines, line => line.AllText.Contains(nameof(ImagingBot.State.StateStoreUnavailableException), StringComparison.Ordinal));
         foreach (var line in logs.Lines)
         {
@@ -126,13 +126,5 @@ public class PrivacyTests(WebApplicationFactory<Program> factory, ITestOutputHel
             Assert.DoesNotContain("Alice", stored, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain(TypedMarker, stored, StringComparison.OrdinalIgnoreCase);
         }
-    }
-
-    /// <summary>The question the newest reply the channel got asks (its answer buttons' questionId), or null.</summary>
-    private static string? LastAsked(FakeChannel channel)
-    {
-        var last = channel.Replies.LastOrDefault();
-        var card = last is null ? null : BotReplies.Card(last);
-        return card is null ? null : BotReplies.Submits(card).Where(data => (string?)data["action"] == "answer").Select(data => (string?)data["questionId"]).FirstOrDefault();
     }
 }

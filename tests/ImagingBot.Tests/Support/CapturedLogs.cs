@@ -37,6 +37,9 @@ public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
         /// <summary>Everything a log sink could store for this line.</summary>
         public string AllText => $"{Category} {Level} {EventId} {Message} {State} {Scopes} {Exception}";
 
+        /// <summary>The structured values of the line (the message template's placeholders), as a sink stores them.</summary>
+        public IReadOnlyDictionary<string, string?> Fields { get; init; } = new Dictionary<string, string?>();
+
         public override string ToString() => $"[{Level}] {Category}: {Message}{(Exception is null ? string.Empty : " | " + Exception)}";
     }
 
@@ -51,7 +54,10 @@ public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
         {
             var scopes = new StringBuilder();
             owner._scopes.ForEachScope((scope, builder) => builder.Append(Describe(scope)).Append(" => "), scopes);
-            owner._lines.Enqueue(new LogLine(category, logLevel, eventId, formatter(state, exception), exception?.ToString(), scopes.ToString(), Describe(state)));
+            var fields = state is IEnumerable<KeyValuePair<string, object?>> properties
+                ? properties.GroupBy(property => property.Key).ToDictionary(group => group.Key, group => Convert.ToString(group.Last().Value, System.Globalization.CultureInfo.InvariantCulture))
+                : [];
+            owner._lines.Enqueue(new LogLine(category, logLevel, eventId, formatter(state, exception), exception?.ToString(), scopes.ToString(), Describe(state)) { Fields = fields });
         }
 
         // Structured values too: a sink such as Application Insights stores every property, not only the message.

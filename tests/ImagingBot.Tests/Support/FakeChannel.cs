@@ -29,6 +29,17 @@ public sealed class FakeChannel : IAsyncDisposable
     /// <summary>Every reply the bot sent to the channel.</summary>
     public ConcurrentQueue<JsonObject> Replies { get; } = new();
 
+    /// <summary>The question the newest reply asks (its answer buttons' questionId), or null.</summary>
+    public string? LastAsked
+    {
+        get
+        {
+            var last = Replies.LastOrDefault();
+            var card = last is null ? null : BotReplies.Card(last);
+            return card is null ? null : BotReplies.Submits(card).Where(data => (string?)data["action"] == "answer").Select(data => (string?)data["questionId"]).FirstOrDefault();
+        }
+    }
+
     public static async Task<FakeChannel> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
