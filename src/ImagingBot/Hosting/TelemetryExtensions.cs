@@ -84,7 +84,14 @@ public static class TelemetryExtensions
                 .AddAspNetCoreInstrumentation(PhiFreeInstrumentation.AspNetCore)
                 .AddHttpClientInstrumentation(PhiFreeInstrumentation.HttpClient)
                 .AddRedisInstrumentation()
-                .ConfigureRedisInstrumentation((services, redis) => services.GetService<RedisConnection>()?.WhenConnected(connection => redis.AddConnection(connection))));
+                .ConfigureRedisInstrumentation((services, redis) =>
+                {
+                    // The connection opens lazily (the app starts while Redis is down): each one it opens is instrumented.
+                    if (services.GetService<IOptions<StorageOptions>>()?.Value.Provider == StorageProvider.Redis)
+                    {
+                        services.GetRequiredService<RedisConnection>().WhenConnected(connection => redis.AddConnection(connection));
+                    }
+                }));
     }
 
     /// <summary>

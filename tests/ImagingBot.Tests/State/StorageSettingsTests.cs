@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Net;
+using ImagingBot.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace ImagingBot.Tests.State;
@@ -20,7 +20,7 @@ public class StorageSettingsTests(WebApplicationFactory<Program> factory) : ICla
     [InlineData("Storage__TimeToLive", "a day", "Storage:TimeToLive")]
     public async Task A_wrong_storage_setting_stops_start_up_with_a_clear_message(string variable, string value, string expected)
     {
-        var (exitCode, output) = await StartApp(new() { [variable] = value });
+        var (exitCode, output) = await AppProcess.RunUntilExitAsync(new() { [variable] = value });
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains(expected, output, StringComparison.Ordinal);
@@ -29,7 +29,7 @@ public class StorageSettingsTests(WebApplicationFactory<Program> factory) : ICla
     [Fact]
     public async Task An_invalid_Redis_connection_string_is_reported_without_repeating_it()
     {
-        var (exitCode, output) = await StartApp(new()
+        var (exitCode, output) = await AppProcess.RunUntilExitAsync(new()
         {
             ["Storage__Provider"] = "Redis",
             ["Storage__Redis__ConnectionString"] = "127.0.0.1:6379,password=secret-value,noSuchOption=1",
@@ -47,39 +47,5 @@ public class StorageSettingsTests(WebApplicationFactory<Program> factory) : ICla
         using var client = lowerCase.CreateClient();
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
-    }
-
-    private static async Task<(int ExitCode, string Output)> StartApp(Dictionary<string, string> environment)
-    {
-        var app = Path.Combine(AppContext.BaseDirectory, "ImagingBot.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(app);
-        start.Environment["Urls"] = "http://127.0.0.1:0";
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(bound.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException("The app kept running: the wrong setting did not stop start-up.");
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
     }
 }

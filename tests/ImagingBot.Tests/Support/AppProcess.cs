@@ -50,6 +50,44 @@ public sealed class AppProcess : IAsyncDisposable
         return app;
     }
 
+    /// <summary>
+    /// Starts the app with these environment variables and waits for it to stop by itself, as it does when a setting
+    /// is wrong: its exit code and everything it wrote. Fails when it is still running after a minute.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(Dictionary<string, string> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ImagingBot.dll"));
+        start.Environment["Urls"] = "http://127.0.0.1:0";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(bound.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException("The app kept running: the wrong setting did not stop start-up.");
+        }
+
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
     public HttpClient CreateClient() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
 
     /// <summary>SIGKILL: no shutdown, no flush, as when a host dies or a container is killed.</summary>

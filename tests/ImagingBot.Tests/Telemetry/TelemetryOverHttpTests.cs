@@ -27,7 +27,7 @@ public sealed class TelemetryOverHttpTests(WholeConsultTelemetry consult, ITestO
     {
         Assert.All(consult.Statuses, status => Assert.Equal(HttpStatusCode.OK, status));
         Assert.Contains(consult.Replies, reply => (string?)reply["text"] == ImagingBot.Adapter.ImagingBotAdapter.StateStoreUnavailable);
-        Assert.Equal(2, consult.ConsultIds.Count);
+        Assert.Equal(2, consult.CardConsultIds.Count);
     }
 
     [Fact]
@@ -35,21 +35,22 @@ public sealed class TelemetryOverHttpTests(WholeConsultTelemetry consult, ITestO
     {
         var started = Points(ConsultMetrics.StartedName);
         var begun = Assert.Single(started);
-        Assert.Equal(2, begun.Sum);
+        Assert.Equal(3, begun.Sum);
         Assert.Equal("msteams", begun.Tags[TelemetryAttributes.Channel]);
         Assert.Equal("case", begun.Tags[TelemetryAttributes.ConsultEntry]);
         Assert.Equal(ExpectedTenantHash(), begun.Tags[TelemetryAttributes.TenantHash]);
 
         var finished = Points(ConsultMetrics.FinishedName);
-        Assert.Equal(2, finished.Count);
+        Assert.Equal(3, finished.Count);
         Assert.All(finished, point =>
         {
             Assert.Equal(1, point.Sum);
-            Assert.Equal("recommendation", point.Tags[TelemetryAttributes.ConsultOutcome]);
+            Assert.Equal("msteams", point.Tags[TelemetryAttributes.Channel]);
             Assert.Equal(ExpectedTenantHash(), point.Tags[TelemetryAttributes.TenantHash]);
         });
-        Assert.Contains(finished, point => point.Tags[TelemetryAttributes.Urgency] == "routine" && point.Tags[TelemetryAttributes.Variant] == "7");
-        Assert.Contains(finished, point => point.Tags[TelemetryAttributes.Urgency] == "emergent" && point.Tags[TelemetryAttributes.Variant] == "4");
+        Assert.Contains(finished, point => point.Tags[TelemetryAttributes.ConsultOutcome] == "recommendation" && point.Tags[TelemetryAttributes.Urgency] == "routine" && point.Tags[TelemetryAttributes.Variant] == "7");
+        Assert.Contains(finished, point => point.Tags[TelemetryAttributes.ConsultOutcome] == "recommendation" && point.Tags[TelemetryAttributes.Urgency] == "emergent" && point.Tags[TelemetryAttributes.Variant] == "4");
+        Assert.Contains(finished, point => point.Tags[TelemetryAttributes.ConsultOutcome] == "out_of_scope" && point.Tags[TelemetryAttributes.OutOfScopeReason] == "child" && !point.Tags.ContainsKey(TelemetryAttributes.Variant));
     }
 
     [Fact]
@@ -90,6 +91,7 @@ public sealed class TelemetryOverHttpTests(WholeConsultTelemetry consult, ITestO
         Assert.All(turns, turn => Assert.Contains(requests, request => request.SpanId == turn.ParentSpanId));
         var advised = turns.Where(turn => (string?)turn.GetTagItem(TelemetryAttributes.ConsultOutcome) == "recommendation").ToList();
         Assert.Equal(2, advised.Count);
+        Assert.Single(turns, turn => (string?)turn.GetTagItem(TelemetryAttributes.ConsultOutcome) == "out_of_scope");
         Assert.Contains(advised, turn => (string?)turn.GetTagItem(TelemetryAttributes.Urgency) == "emergent" && Equals(turn.GetTagItem(TelemetryAttributes.Variant), 4));
         var failed = Assert.Single(turns, turn => turn.Status == ActivityStatusCode.Error);
         Assert.Equal(typeof(ImagingBot.State.StateStoreUnavailableException).FullName, failed.GetTagItem(TelemetryAttributes.ErrorType));
@@ -116,7 +118,7 @@ public sealed class TelemetryOverHttpTests(WholeConsultTelemetry consult, ITestO
     {
         var secrets = new List<string>
         {
-            TypedWord, FaqWord, SearchWord, "breast cancer", "saddle", "remission", "why contrast",
+            TypedWord, FaqWord, SearchWord, "breast cancer", "saddle", "remission", "why contrast", "football",
             UserName, "Ottoline", "Fernsby", UserId, "1ottoline-user", AadObjectId, TenantId, ConversationId, "1c0nversation-9f8e7d6c",
             Uri.EscapeDataString(ConversationId), TenantHashKey,
         };
@@ -141,9 +143,11 @@ public sealed class TelemetryOverHttpTests(WholeConsultTelemetry consult, ITestO
         }
 
         // Consult ids belong in the audit (to find the advice again), never on a metric or a span.
+        var consultIds = consult.CardConsultIds.Union(consult.Logs.Lines.Where(line => line.Category == RecommendationAudit.Category).Select(line => line.Fields["ConsultId"]!)).ToList();
+        Assert.Equal(3, consultIds.Count);
         foreach (var (where, text) in attributes)
         {
-            found.AddRange(consult.ConsultIds.Where(id => text.Contains(id, StringComparison.Ordinal)).Select(id => $"consult id '{id}' in {where}"));
+            found.AddRange(consultIds.Where(id => text.Contains(id, StringComparison.Ordinal)).Select(id => $"consult id '{id}' in {where}"));
         }
 
         // What was swept, for a reader of the test's output: each source's attribute keys.
@@ -161,21 +165,19 @@ public sealed class TelemetryOverHttpTests(WholeConsultTelemetry consult, ITestO
     }
 
     [Fact]
-    public void Each_recommendation_has_one_audit_event_with_codes_from_the_guidance_file()
+    public void Each_piece_of_advice_has_one_audit_event_with_codes_from_the_guidance_file()
     {
         var audit = consult.Logs.Lines.Where(line => line.Category == RecommendationAudit.Category).ToList();
-        Assert.Equal(2, audit.Count);
-        Assert.Equal(consult.ConsultIds.Order(), audit.Select(line => line.Fields["ConsultId"]!).Order());
+        Assert.Equal(3, audit.Count);
+        Assert.Equal(3, audit.Select(line => line.Fields["ConsultId"]).Distinct().Count());
+        Assert.Subset(audit.Select(line => line.Fields["ConsultId"]!).ToHashSet(), consult.CardConsultIds.ToHashSet());
         Assert.All(audit, line =>
         {
             Assert.Equal(LogLevel.Information, line.Level);
-            Assert.Equal(RecommendationAudit.RecommendationEventId, line.EventId.Id);
             Assert.True(DateTimeOffset.TryParseExact(line.Fields["Time"], "O", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at), line.Fields["Time"]);
             Assert.True(DateTimeOffset.UtcNow - at < TimeSpan.FromMinutes(10));
             Assert.Equal("msteams", line.Fields["Channel"]);
             Assert.Equal(Guidance.ContentVersion, line.Fields["ContentVersion"]);
-            Assert.Contains(Guidance.Procedures, procedure => procedure.Id == line.Fields["RecommendedStudy"]);
-            Assert.All(line.Fields["FirstLineStudies"]!.Split('|'), study => Assert.Contains(Guidance.Procedures, procedure => procedure.Id == study));
             var answers = line.Fields["Answers"]!.Split(';').Select(code => code.Split('=')).ToList();
             Assert.All(answers, code =>
             {
@@ -185,13 +187,24 @@ public sealed class TelemetryOverHttpTests(WholeConsultTelemetry consult, ITestO
             });
         });
 
-        var emergent = Assert.Single(audit, line => line.Fields["Urgency"] == "emergent");
+        var recommendations = audit.Where(line => line.EventId.Id == RecommendationAudit.RecommendationEventId).ToList();
+        Assert.Equal(2, recommendations.Count);
+        Assert.All(recommendations, line =>
+        {
+            Assert.Contains(Guidance.Procedures, procedure => procedure.Id == line.Fields["RecommendedStudy"]);
+            Assert.All(line.Fields["FirstLineStudies"]!.Split('|'), study => Assert.Contains(Guidance.Procedures, procedure => procedure.Id == study));
+        });
+        var emergent = Assert.Single(recommendations, line => line.Fields["Urgency"] == "emergent");
         Assert.Equal("4", emergent.Fields["Variant"]);
         Assert.Contains("caudaEquina=yes", emergent.Fields["Answers"], StringComparison.Ordinal);
-        var routine = Assert.Single(audit, line => line.Fields["Urgency"] == "routine");
+        var routine = Assert.Single(recommendations, line => line.Fields["Urgency"] == "routine");
         Assert.Equal("7", routine.Fields["Variant"]);
         Assert.Contains("cancer=yes", routine.Fields["Answers"], StringComparison.Ordinal);
         Assert.Contains("contraindication=contrast", routine.Fields["Answers"], StringComparison.Ordinal);
+
+        var outOfScope = Assert.Single(audit, line => line.EventId.Id == RecommendationAudit.OutOfScopeEventId);
+        Assert.Equal("child", outOfScope.Fields["Reason"]);
+        Assert.Contains("age=child", outOfScope.Fields["Answers"], StringComparison.Ordinal);
     }
 
     private static string ExpectedTenantHash() =>

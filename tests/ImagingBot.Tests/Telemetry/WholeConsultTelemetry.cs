@@ -25,6 +25,7 @@ public sealed class WholeConsultTelemetry : IAsyncLifetime
     public const string SearchWord = "brindlewick";
     public const string OneLineCase = "start 58F " + TypedWord + ", breast cancer in remission, subjective fevers, night pain";
     public const string EmergencyCase = "start 71M " + TypedWord + " urinary retention and saddle anaesthesia";
+    public const string ChildCase = "start 12 year old boy " + TypedWord + " back pain after football";
     public const string UserName = "Dr Ottoline Fernsby-Quade";
     public const string UserId = "29:1ottoline-user-a7f3c9";
     public const string AadObjectId = "5eed1e55-7a1c-4b0a-9d3e-00000000a11c";
@@ -56,8 +57,8 @@ public sealed class WholeConsultTelemetry : IAsyncLifetime
 
     public IReadOnlyList<System.Text.Json.Nodes.JsonObject> Replies => [.. _channel!.Replies];
 
-    /// <summary>The consult ids the bot gave (on its cards): the audit may hold them, the metrics and spans may not.</summary>
-    public IReadOnlySet<string> ConsultIds => Replies.Select(BotReplies.Card).OfType<System.Text.Json.Nodes.JsonObject>()
+    /// <summary>The consult ids on the bot's cards (the out-of-scope card carries none): the audit may hold them, the metrics and spans may not.</summary>
+    public IReadOnlySet<string> CardConsultIds => Replies.Select(BotReplies.Card).OfType<System.Text.Json.Nodes.JsonObject>()
         .SelectMany(BotReplies.Submits).Select(data => (string?)data["consultId"]).OfType<string>().ToHashSet();
 
     /// <summary>Everything the OpenTelemetry resource says about the process.</summary>
@@ -176,9 +177,10 @@ public sealed class WholeConsultTelemetry : IAsyncLifetime
             Statuses.Add((await clinician.SayAsync(TypedAnswers[key])).StatusCode);
         }
 
-        // A compose-box search, and an emergency typed in one line (answered at once, emergent).
+        // A compose-box search, an emergency typed in one line (answered at once, emergent), a child (out of scope).
         Statuses.Add((await clinician.SearchFaqAsync(SearchWord + " contrast")).StatusCode);
         Statuses.Add((await clinician.SayAsync(EmergencyCase)).StatusCode);
+        Statuses.Add((await clinician.SayAsync(ChildCase)).StatusCode);
 
         // The store goes away while a message waits, and comes back.
         await _redis!.StopAsync();
