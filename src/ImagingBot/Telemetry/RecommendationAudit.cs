@@ -43,7 +43,8 @@ public sealed partial class RecommendationAudit(GuidanceDocument guidance, ILogg
                 var urgency = ConsultMetrics.Urgency(recommendation.Urgency == Urgency.Emergent);
                 var study = recommendation.Recommended?.ProcedureId ?? NoImaging;
                 var firstLine = recommendation.FirstLine.Count == 0 ? NoImaging : string.Join('|', recommendation.FirstLine.Select(line => line.Procedure.ProcedureId));
-                LogRecommendation(_logger, at, consultId, channel, recommendation.Variant, urgency, study, firstLine, advice.ContentVersion, codes);
+                var ranked = recommendation.RankingNote is not null;
+                LogRecommendation(_logger, at, consultId, channel, recommendation.Variant, urgency, study, firstLine, ranked, advice.ContentVersion, codes);
                 break;
             case OutOfScope outOfScope:
                 var reason = ConsultMetrics.Reason(outOfScope.Reason);
@@ -69,8 +70,8 @@ public sealed partial class RecommendationAudit(GuidanceDocument guidance, ILogg
     }
 
     [LoggerMessage(EventId = RecommendationEventId, EventName = "RecommendationGiven", Level = LogLevel.Information, SkipEnabledCheck = true,
-        Message = "Recommendation given at {Time}: consult {ConsultId}, channel {Channel}, variant {Variant}, urgency {Urgency}, study {RecommendedStudy} (first line {FirstLineStudies}), content version {ContentVersion}, answers {Answers}")]
-    private static partial void LogRecommendation(ILogger logger, string time, string consultId, string channel, int variant, string urgency, string recommendedStudy, string firstLineStudies, string contentVersion, string answers);
+        Message = "Recommendation given at {Time}: consult {ConsultId}, channel {Channel}, variant {Variant}, urgency {Urgency}, study {RecommendedStudy} (first line {FirstLineStudies}, ranked {FirstLineRanked}), content version {ContentVersion}, answers {Answers}")]
+    private static partial void LogRecommendation(ILogger logger, string time, string consultId, string channel, int variant, string urgency, string recommendedStudy, string firstLineStudies, bool firstLineRanked, string contentVersion, string answers);
 
     [LoggerMessage(EventId = OutOfScopeEventId, EventName = "OutOfScopeGiven", Level = LogLevel.Information, SkipEnabledCheck = true,
         Message = "Out-of-scope answer given at {Time}: consult {ConsultId}, channel {Channel}, reason {Reason}, urgency {Urgency}, content version {ContentVersion}, answers {Answers}")]

@@ -111,6 +111,9 @@ public sealed class TelemetryOverHttpTests(WholeConsultTelemetry consult, ITestO
         var redis = spans.Where(IsRedis).ToList();
         Assert.NotEmpty(redis);
         Assert.Contains(redis, call => turns.Any(turn => turn.TraceId == call.TraceId));
+        Assert.Contains(redis, call => call.DisplayName == "SET" && locks.Any(wait => wait.SpanId == call.ParentSpanId));
+        Assert.Contains(redis, call => call.DisplayName == "HGET" && turns.Any(turn => turn.SpanId == call.ParentSpanId));
+        Assert.Contains(redis, call => call.DisplayName == "EVAL" && turns.Any(turn => turn.SpanId == call.ParentSpanId));
     }
 
     [Fact]
@@ -156,6 +159,11 @@ public sealed class TelemetryOverHttpTests(WholeConsultTelemetry consult, ITestO
             output.WriteLine(keys);
         }
 
+        foreach (var metric in consult.Metrics.GroupBy(metric => metric.Name).Select(group => group.Last()))
+        {
+            output.WriteLine($"{metric.MeterName} {metric.Name} ({metric.Unit}): {string.Join(", ", metric.MetricPoints.SelectMany(TagKeys).Distinct().Order())}");
+        }
+
         foreach (var line in found)
         {
             output.WriteLine(line);
@@ -193,6 +201,7 @@ public sealed class TelemetryOverHttpTests(WholeConsultTelemetry consult, ITestO
         {
             Assert.Contains(Guidance.Procedures, procedure => procedure.Id == line.Fields["RecommendedStudy"]);
             Assert.All(line.Fields["FirstLineStudies"]!.Split('|'), study => Assert.Contains(Guidance.Procedures, procedure => procedure.Id == study));
+            Assert.Contains(line.Fields["FirstLineRanked"], new[] { "True", "False" });
         });
         var emergent = Assert.Single(recommendations, line => line.Fields["Urgency"] == "emergent");
         Assert.Equal("4", emergent.Fields["Variant"]);
@@ -205,6 +214,17 @@ public sealed class TelemetryOverHttpTests(WholeConsultTelemetry consult, ITestO
         var outOfScope = Assert.Single(audit, line => line.EventId.Id == RecommendationAudit.OutOfScopeEventId);
         Assert.Equal("child", outOfScope.Fields["Reason"]);
         Assert.Contains("age=child", outOfScope.Fields["Answers"], StringComparison.Ordinal);
+    }
+
+    private static List<string> TagKeys(MetricPoint point)
+    {
+        var keys = new List<string>();
+        foreach (var tag in point.Tags)
+        {
+            keys.Add(tag.Key);
+        }
+
+        return keys;
     }
 
     private static string ExpectedTenantHash() =>

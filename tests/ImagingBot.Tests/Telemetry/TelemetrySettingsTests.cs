@@ -34,6 +34,24 @@ public sealed class TelemetrySettingsTests(WebApplicationFactory<Program> factor
     }
 
     [Fact]
+    public async Task The_values_the_Azure_template_writes_by_default_start_the_app_with_nothing_exported()
+    {
+        await using var app = await AppProcess.StartAsync(State.RedisServer.FreeLoopbackPort(), new Dictionary<string, string>
+        {
+            ["Telemetry__Otlp__Endpoint"] = string.Empty,
+            ["Telemetry__Otlp__Protocol"] = "Grpc",
+            ["Telemetry__Otlp__ExportLogs"] = "False",
+            ["Telemetry__Prometheus__Enabled"] = "False",
+            ["Telemetry__Prometheus__Port"] = "0",
+            ["Telemetry__TenantHashKey"] = string.Empty,
+        });
+        using var client = app.CreateClient();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/metrics", UriKind.Relative))).StatusCode);
+        Assert.True((await new ConsultConversation(client).SayAsync("start 40F saddle anaesthesia and new urinary retention")).IsRecommendation);
+    }
+
+    [Fact]
     public async Task With_Prometheus_enabled_the_bots_metrics_are_served_at_metrics_without_typed_text()
     {
         using var prometheus = factory.WithWebHostBuilder(host => host.UseSetting("Telemetry:Prometheus:Enabled", "true"));
