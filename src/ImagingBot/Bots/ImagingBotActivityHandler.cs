@@ -62,7 +62,6 @@ public sealed class ImagingBotActivityHandler : TeamsActivityHandler
         var input = TurnInputReader.Read(turnContext.Activity);
         var stored = await consultState.GetAsync(turnContext, null, cancellationToken).ConfigureAwait(false);
         var turn = consult.Next(stored, input);
-        telemetry?.TurnTaken(((ITurnContext)turnContext).Activity, stored, turn);
         if (turn.State is null && stored is not null)
         {
             await consultState.DeleteAsync(turnContext, cancellationToken).ConfigureAwait(false);
@@ -79,6 +78,9 @@ public sealed class ImagingBotActivityHandler : TeamsActivityHandler
         }
 
         await turnContext.SendActivitiesAsync(replies, cancellationToken).ConfigureAwait(false);
+
+        // Once the replies are out: the audit records advice the clinician was sent.
+        telemetry?.TurnTaken(((ITurnContext)turnContext).Activity, stored, turn);
     }
 
     // Welcome once per conversation. Teams (and the Agents Playground, which sends both on every page load, at

@@ -75,7 +75,14 @@ public sealed class RedisConnection : IAsyncDisposable
 
         foreach (var callback in callbacks)
         {
-            callback(multiplexer);
+            try
+            {
+                callback(multiplexer);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The listener went away with its host (the trace provider at shutdown): the store works on without it.
+            }
         }
 
         return multiplexer;
