@@ -25,22 +25,9 @@ public sealed class AppProcess : IAsyncDisposable
 
     public static async Task<AppProcess> StartAsync(int port, IReadOnlyDictionary<string, string> environment)
     {
-        ArgumentNullException.ThrowIfNull(environment);
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ImagingBot.dll"));
+        var start = StartInfo(environment);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
         var app = new AppProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start."), new Uri($"http://127.0.0.1:{port}"));
         app._process.OutputDataReceived += (_, line) => app._output.Enqueue(line.Data ?? string.Empty);
         app._process.ErrorDataReceived += (_, line) => app._output.Enqueue(line.Data ?? string.Empty);
@@ -56,19 +43,10 @@ public sealed class AppProcess : IAsyncDisposable
     /// </summary>
     public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(Dictionary<string, string> environment)
     {
-        ArgumentNullException.ThrowIfNull(environment);
-        var start = new ProcessStartInfo("dotnet")
+        var start = StartInfo(environment);
+        if (!environment.ContainsKey("Urls"))
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ImagingBot.dll"));
-        start.Environment["Urls"] = "http://127.0.0.1:0";
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
+            start.Environment["Urls"] = "http://127.0.0.1:0";
         }
 
         using var process = Process.Start(start)!;
@@ -86,6 +64,26 @@ public sealed class AppProcess : IAsyncDisposable
         }
 
         return (process.ExitCode, await stdout + await stderr);
+    }
+
+    /// <summary><c>dotnet ImagingBot.dll</c> from the test's output folder, with its output read and these environment variables.</summary>
+    private static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ImagingBot.dll"));
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        return start;
     }
 
     public HttpClient CreateClient() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };

@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ImagingBot.Tests.Support;
 
@@ -42,9 +38,6 @@ public sealed class FakeChannel : IAsyncDisposable
 
     public static async Task<FakeChannel> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
         var channel = (FakeChannel?)null;
         async Task<IResult> Receive(HttpContext context)
         {
@@ -57,11 +50,12 @@ public sealed class FakeChannel : IAsyncDisposable
             return Results.Json(new { id = Guid.NewGuid().ToString("N") });
         }
 
-        app.MapPost("/v3/conversations/{conversationId}/activities", (Delegate)Receive);
-        app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (Delegate)Receive);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        channel = new FakeChannel(app, new Uri(address.TrimEnd('/') + "/"));
+        var (app, address) = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost("/v3/conversations/{conversationId}/activities", (Delegate)Receive);
+            app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (Delegate)Receive);
+        });
+        channel = new FakeChannel(app, address);
         return channel;
     }
 

@@ -86,6 +86,7 @@ public sealed class TelemetryOverHttpTests(WholeConsultTelemetry consult, ITestO
         var requests = spans.Where(span => span.Kind == ActivityKind.Server && span.DisplayName == "POST /api/messages").ToList();
         Assert.NotEmpty(requests);
         Assert.All(requests, request => Assert.Equal("/api/messages", request.GetTagItem("url.path")));
+        Assert.DoesNotContain(spans, span => span.Kind == ActivityKind.Server && (string?)span.GetTagItem("url.path") == "/readyz");
 
         var turns = spans.Where(span => span.OperationName == TurnTelemetryMiddleware.SpanName).ToList();
         Assert.All(turns, turn => Assert.Contains(requests, request => request.SpanId == turn.ParentSpanId));

@@ -3,9 +3,6 @@ using System.Net;
 using System.Text;
 using ImagingBot.Tests.Support;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -147,20 +144,15 @@ public sealed class TelemetrySettingsTests(WebApplicationFactory<Program> factor
 
         public static async Task<FakeOtlpCollector> StartAsync()
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            var app = builder.Build();
             FakeOtlpCollector? collector = null;
-            app.MapPost("/v1/{signal}", async (string signal, HttpContext context) =>
+            var (app, address) = await LoopbackServer.StartAsync(app => app.MapPost("/v1/{signal}", async (string signal, HttpContext context) =>
             {
                 using var body = new MemoryStream();
                 await context.Request.Body.CopyToAsync(body);
                 collector!.Received.Enqueue(new Export(signal, context.Request.ContentType, body.ToArray()));
                 return Results.Bytes([], "application/x-protobuf");
-            });
-            await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            collector = new FakeOtlpCollector(app, new Uri(address));
+            }));
+            collector = new FakeOtlpCollector(app, address);
             return collector;
         }
 

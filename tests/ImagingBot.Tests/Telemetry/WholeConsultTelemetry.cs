@@ -83,6 +83,12 @@ public sealed class WholeConsultTelemetry : IAsyncLifetime
         var clinician = new TeamsClinician(client, _channel, UserId, UserName, AadObjectId, TenantId, ConversationId);
         await ConsultAsync(clinician);
 
+        // A readiness probe, as a load balancer sends them all day: it makes no span.
+        using (var probe = await client.GetAsync(new Uri("/readyz", UriKind.Relative)))
+        {
+            Statuses.Add(probe.StatusCode);
+        }
+
         var tracer = _instance.Services.GetRequiredService<TracerProvider>();
         Resource = string.Join("; ", tracer.GetResource().Attributes.Select(attribute => $"{attribute.Key}={attribute.Value}"));
         await WaitForRedisSpansAsync(tracer);
