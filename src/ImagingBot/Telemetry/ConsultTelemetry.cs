@@ -21,9 +21,11 @@ public sealed class ConsultTelemetry(ConsultMetrics metrics, RecommendationAudit
             metrics.Started(channel, TenantAllowListMiddleware.TenantOf(activity), fromCase: turn.Replies.Any(reply => reply is ConfirmCase or GiveAdvice));
         }
 
+        // Advice shown again for a consult that had already ended (a card's refresh, say) was given before.
+        var ended = turn.State is { IsOpen: false } done && (before is null || before.IsOpen || before.ConsultId != done.ConsultId);
         foreach (var reply in turn.Replies)
         {
-            if (reply is GiveAdvice given)
+            if (ended && reply is GiveAdvice given)
             {
                 AdviceGiven(given.ConsultId, channel, TenantAllowListMiddleware.TenantOf(activity), given.Advice, turn.State?.Answers ?? new());
             }
