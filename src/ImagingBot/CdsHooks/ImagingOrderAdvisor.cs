@@ -122,9 +122,13 @@ public sealed class ImagingOrderAdvisor(GuidanceDocument guidance, CodedCaseRead
         }
         else
         {
-            detail.Append("**First-line:** ");
-            detail.AppendJoin("; ", recommendation.FirstLine.Select(s => $"{s.Procedure.Name} ({s.Procedure.CategoryLabel}; radiation {Radiation(s.Procedure.Radiation)}): {s.Answers}"));
-            detail.Append("\n\n");
+            detail.Append("**First-line:**\n");
+            foreach (var study in recommendation.FirstLine)
+            {
+                detail.Append(CultureInfo.InvariantCulture, $"- {study.Procedure.Name} ({study.Procedure.CategoryLabel}; radiation {Radiation(study.Procedure.Radiation)}): {study.Answers}\n");
+            }
+
+            detail.Append('\n');
             if (recommendation.RankingNote is { } note)
             {
                 detail.Append(note).Append("\n\n");
@@ -193,5 +197,5 @@ public sealed class ImagingOrderAdvisor(GuidanceDocument guidance, CodedCaseRead
         return $"{finding.Code.Display} ({guidance.Coding.System(finding.Code.SystemId).Name} {finding.Code.Code}, {source}{deleted})";
     }
 
-    private static string Radiation(RadiationLevel level) => $"{level.Symbol} ({level.AdultDose})";
+    private static string Radiation(RadiationLevel level) => $"{level.Symbol}, {level.AdultDose}";
 }
