@@ -16,6 +16,6 @@ public static class CdsHooksHosts
             ["CdsHooks:TrustedIssuers:0:JwksUrl"] = issuer.JwksUrl,
         });
 
-    public static WebApplicationFactory<Program> Anonymous(this WebApplicationFactory<Program> factory, CapturedLogs? logs = null, string? redisEndpoint = null) =>
-        factory.Instance(redisEndpoint, logs: logs, settings: new Dictionary<string, string> { ["CdsHooks:AllowAnonymous"] = "true" });
+    public static WebApplicationFactory<Program> Anonymous(this WebApplicationFactory<Program> factory, CapturedLogs? logs = null, string? redisEndpoint = null, string? keyPrefix = null) =>
+        factory.Instance(redisEndpoint, keyPrefix, logs, settings: new Dictionary<string, string> { ["CdsHooks:AllowAnonymous"] = "true" });
 }
