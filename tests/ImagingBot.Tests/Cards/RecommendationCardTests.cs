@@ -39,7 +39,8 @@ public sealed partial class RecommendationCardTests(ConsultCardsFixture fixture)
 
     [Theory]
     [InlineData("recommendation.v7", "Codes: CPT 72158; ICD-10-CM M54.50")]
-    [InlineData("recommendation.v7-kidney", "Codes: CPT 72158; ICD-10-CM M54.50, D84.9")]
+    [InlineData("recommendation.v7-kidney", "Codes: CPT 72158; ICD-10-CM M54.50")]
+    [InlineData("recommendation.v7-contrast-not-possible", "Codes: CPT 72148; ICD-10-CM M54.50, D84.9")]
     [InlineData("recommendation.v7-mri-not-possible", "Codes: CPT 72132; ICD-10-CM M54.50")]
     [InlineData("recommendation.v6", "Codes: CPT 72100; ICD-10-CM M54.50")]
     public void The_order_line_carries_the_studys_cpt_code_and_the_icd_10_cm_codes_to_paste(string caseName, string codes)
