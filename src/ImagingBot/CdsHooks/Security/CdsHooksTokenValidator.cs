@@ -17,6 +17,7 @@ public sealed class CdsHooksTokenValidator
     // CDS Hooks 2.0: the JWT "SHALL be signed" with one of these, and its exp no more than five minutes ahead.
     private static readonly string[] Algorithms = [SecurityAlgorithms.EcdsaSha384, SecurityAlgorithms.RsaSha384];
     private static readonly TimeSpan MaxLifetime = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(10);
 
     private readonly CdsHooksOptions _options;
     private readonly TimeProvider _clock;
@@ -24,6 +25,8 @@ public sealed class CdsHooksTokenValidator
     private readonly Dictionary<string, ConfigurationManager<JsonWebKeySet>> _keys = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _seenTokenIds = new(StringComparer.Ordinal);
     private readonly HttpClient _http;
+    private long _lastSweepTicks;
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<JsonWebKeySet, IList<SecurityKey>> _signingKeys = [];
 
     public CdsHooksTokenValidator(IOptions<CdsHooksOptions> options, IHttpClientFactory httpClients, TimeProvider clock)
     {
@@ -127,7 +130,7 @@ public sealed class CdsHooksTokenValidator
         {
             ValidIssuer = issuer,
             ValidAudiences = audiences,
-            IssuerSigningKeys = keySet.GetSigningKeys(),
+            IssuerSigningKeys = SigningKeys(keySet),
             ValidAlgorithms = Algorithms,
             RequireSignedTokens = true,
             RequireExpirationTime = true,
@@ -135,6 +138,30 @@ public sealed class CdsHooksTokenValidator
             ClockSkew = _options.ClockSkew,
         }).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The key set's keys, made once per key set read: each new key object would get its own signature provider, so
+    /// turning the JSON keys into keys on every call costs more than the signature check.
+    /// </summary>
+    /// <summary>Forgets the ids of tokens that have expired, at most once every few seconds (a sweep reads them all).</summary>
+    private void SweepExpiredTokenIds(DateTimeOffset now)
+    {
+        var last = Interlocked.Read(ref _lastSweepTicks);
+        if (now.UtcTicks - last < SweepInterval.Ticks || Interlocked.CompareExchange(ref _lastSweepTicks, now.UtcTicks, last) != last)
+        {
+            return;
+        }
+
+        foreach (var (id, until) in _seenTokenIds)
+        {
+            if (until < now - _options.ClockSkew)
+            {
+                _seenTokenIds.TryRemove(id, out _);
+            }
+        }
+    }
+
+    private IList<SecurityKey> SigningKeys(JsonWebKeySet keySet) => _signingKeys.GetValue(keySet, static set => set.GetSigningKeys());
 
     private TokenRefusal TokenIdProblem(JsonWebToken token)
     {
@@ -150,14 +177,7 @@ public sealed class CdsHooksTokenValidator
             return TokenRefusal.LifetimeTooLong;
         }
 
-        foreach (var (id, until) in _seenTokenIds)
-        {
-            if (until < now - _options.ClockSkew)
-            {
-                _seenTokenIds.TryRemove(id, out _);
-            }
-        }
-
+        SweepExpiredTokenIds(now);
         return _seenTokenIds.TryAdd($"{token.Issuer}|{token.Id}", expires) ? TokenRefusal.None : TokenRefusal.Replayed;
     }
 }
