@@ -7,12 +7,14 @@ builder.AddBotRuntime();
 builder.AddConversationState();
 builder.AddImagingBot();
 builder.AddConsultCards();
+builder.AddCdsHooks();
 
 var app = builder.Build();
 
 app.MapTelemetryEndpoints();
 app.MapHealthEndpoints();
 app.MapBotEndpoints();
+app.MapCdsHooks();
 
 app.Run();
 
