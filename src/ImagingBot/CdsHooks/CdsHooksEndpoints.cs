@@ -3,6 +3,7 @@ using Hl7.Fhir.Serialization;
 using ImagingBot.CdsHooks.Feedback;
 using ImagingBot.CdsHooks.Security;
 using ImagingBot.CdsHooks.Wire;
+using ImagingBot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace ImagingBot.CdsHooks;
@@ -21,9 +22,9 @@ public static partial class CdsHooksEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         var group = app.MapGroup(BasePath).RequireCors(CorsPolicy);
-        group.MapGet("/", () => Results.Json(CdsServiceCatalog.Discovery, CdsHooksJson.Options));
-        group.MapPost("/{id}", AnswerAsync);
-        group.MapPost("/{id}/feedback", FeedbackAsync);
+        group.MapGet("/", () => Results.Json(CdsServiceCatalog.Discovery, CdsHooksJson.Options)).RecordsCdsHooksLatency("discovery");
+        group.MapPost("/{id}", AnswerAsync).RecordsCdsHooksLatency("service");
+        group.MapPost("/{id}/feedback", FeedbackAsync).RecordsCdsHooksLatency("feedback");
         return app;
     }
 

@@ -54,6 +54,7 @@ public sealed class TelemetrySettingsTests(WebApplicationFactory<Program> factor
         using var prometheus = factory.WithWebHostBuilder(host => host.UseSetting("Telemetry:Prometheus:Enabled", "true"));
         using var client = prometheus.CreateClient();
         await HttpChat.Emulator(client).SayAsync($"start 40F {TypedWord} saddle anaesthesia and new urinary retention");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/cds-services", UriKind.Relative))).StatusCode);
 
         using var response = await client.GetAsync(new Uri("/metrics", UriKind.Relative));
         var scraped = await response.Content.ReadAsStringAsync();
@@ -64,6 +65,7 @@ public sealed class TelemetrySettingsTests(WebApplicationFactory<Program> factor
         Assert.Contains("imagingbot_urgency=\"emergent\"", scraped, StringComparison.Ordinal);
         Assert.Contains("imagingbot_turn_duration_seconds_bucket{", scraped, StringComparison.Ordinal);
         Assert.Contains("http_server_request_duration_seconds_bucket{", scraped, StringComparison.Ordinal);
+        Assert.True(scraped.Contains("imagingbot_cds_hooks_service=\"discovery\"", StringComparison.Ordinal), string.Join("\n", scraped.Split("\n").Where(line => line.Contains("cds", StringComparison.Ordinal))));
         Assert.DoesNotContain(TypedWord, scraped, StringComparison.Ordinal);
     }
 
