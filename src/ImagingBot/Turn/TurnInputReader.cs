@@ -26,7 +26,7 @@ public static class TurnInputReader
         ArgumentNullException.ThrowIfNull(activity);
         var hadText = !string.IsNullOrWhiteSpace(activity.Text);
         BotMention.Remove(activity);
-        var action = CardActionOf(activity.Value, verb: null);
+        var action = CardActionOf(activity.Value);
         var text = activity.Text?.Trim() ?? string.Empty;
 
         // "@ImagingBot" and nothing else asks what the bot does.
@@ -41,8 +41,8 @@ public static class TurnInputReader
     /// <summary>
     /// An <c>adaptiveCard/action</c> invoke: <c>value.action</c> is the clicked Action.Execute (<c>type</c>, <c>verb</c>,
     /// <c>data</c> with the card's inputs merged in) and <c>value.trigger</c> is "manual" for a click, "automatic" for a
-    /// refresh Teams makes when the card is shown. The data names the action as a submit's would; the verb, which our
-    /// cards set to the same name, stands in when the data does not.
+    /// refresh Teams makes when the card is shown. The data names the action as a submit's would (our cards' verb is the
+    /// same name, for Teams' tooling); an Action.Execute whose data names no action is not one of ours.
     /// </summary>
     public static TurnInput Read(IInvokeActivity activity)
     {
@@ -54,12 +54,11 @@ public static class TurnInputReader
             var other => JToken.FromObject(other) as JObject,
         };
         var executed = invoked?["action"] as JObject;
-        var verb = executed is null ? null : Field(executed, "verb");
-        var action = CardActionOf(executed?["data"], verb);
+        var action = CardActionOf(executed?["data"]);
         return new TurnInput(string.Empty, action is null ? null : action with { Executed = true }, activity.ChannelId ?? string.Empty, ConversationScope.KindOf(activity.Conversation));
     }
 
-    private static CardAction? CardActionOf(object? value, string? verb)
+    private static CardAction? CardActionOf(object? value)
     {
         var sentAsString = value is string or JValue { Type: JTokenType.String };
         var data = value switch
@@ -73,7 +72,7 @@ public static class TurnInputReader
         };
 
         // Only our cards' actions: they always name their action.
-        if (data is null || (Field(data, CardAction.ActionKey) ?? verb) is not { } name)
+        if (data is null || Field(data, CardAction.ActionKey) is not { } name)
         {
             return null;
         }
