@@ -181,6 +181,22 @@ public class ReviewExampleTests
     }
 
     [Fact]
+    public void A_pregnant_patient_with_an_emergency_is_warned_about_the_ct_studies_shown_for_when_mri_is_not_possible()
+    {
+        // "29F 20 weeks pregnant, acute LBP with bilateral leg numbness": MRIs first, CT myelography and CT shown at once.
+        var advice = Assert.IsType<Recommendation>(Shipped.Decision.Decide(new ClinicalAnswers(CaudaEquinaSigns: true, Pregnant: true)));
+
+        Assert.Equal(Urgency.Emergent, advice.Urgency);
+        Assert.Contains(advice.IfMriNotPossible, a => a.Procedure.ProcedureId == "ct-myelography-lumbar");
+        Assert.Contains(advice.Warnings, w => w.Contains("gadolinium only when it is essential", StringComparison.Ordinal));
+        Assert.Contains(advice.Warnings, w => w.Contains("irradiate the fetus", StringComparison.Ordinal));
+
+        // Not pregnant: neither caution.
+        var not = Assert.IsType<Recommendation>(Shipped.Decision.Decide(new ClinicalAnswers(CaudaEquinaSigns: true, Pregnant: false)));
+        Assert.DoesNotContain(not.Warnings, w => w.Contains("Pregnancy", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Acute_pain_without_red_flags_gets_no_imaging_and_what_would_change_it()
     {
         var (answers, asked) = Answers.Consult($"{Screen};age=adult;cancer=no;infection=no;immunosuppression=no;priorSurgery=no;fractureRisk=no;course=acute");

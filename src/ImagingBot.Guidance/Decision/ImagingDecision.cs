@@ -485,7 +485,7 @@ public sealed class ImagingDecision
             | When(answers.Pregnant is null, GuidanceCondition.PregnancyUnknown)
             | When(plan.FirstLine.Length == 0, GuidanceCondition.NoImaging)
             | When(plan.HasGadolinium, GuidanceCondition.GadoliniumFirstLine)
-            | When(plan.HasRadiation, GuidanceCondition.RadiationFirstLine)
+            | When(plan.HasRadiation || ifMriNotPossible.Any(a => Guidance.Procedure(a.Procedure.ProcedureId).UsesIonizingRadiation), GuidanceCondition.RadiationOffered)
             | When(plan.Fallback, GuidanceCondition.MriFallback)
             | When(plan.HasIodinatedContrast || ifMriNotPossible.Any(a => Guidance.Procedure(a.Procedure.ProcedureId).UsesIodinatedContrast), GuidanceCondition.IodinatedContrastOffered);
         return mask;

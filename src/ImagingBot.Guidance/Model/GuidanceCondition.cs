@@ -40,8 +40,8 @@ public enum GuidanceCondition
     /// <summary>A first-line study, or a study shown for when MRI is not possible, uses iodinated contrast.</summary>
     IodinatedContrastOffered,
 
-    /// <summary>A first-line study uses ionizing radiation.</summary>
-    RadiationFirstLine,
+    /// <summary>A first-line study, or a study shown for when MRI is not possible, uses ionizing radiation.</summary>
+    RadiationOffered,
 
     /// <summary>MRI is not possible and no Usually Appropriate study is left: the variant's rated non-MRI studies lead.</summary>
     MriFallback,
