@@ -64,6 +64,38 @@ public sealed class UniversalActionsOverHttpTests(SharedRedis redis, WebApplicat
         Assert.Empty(chat.Replies);
     }
 
+    [Theory]
+    [InlineData("personal")]
+    [InlineData("groupChat")]
+    [InlineData("channel")]
+    public async Task Teams_drives_a_consult_with_the_mention_typed_answers_and_universal_actions(string conversationType)
+    {
+        using var client = factory.CreateClient();
+        var chat = new TeamsChat(client, _channel, NewConversation(), conversationType);
+
+        await chat.SayAsync("start");   // "<at>ImagingBot</at> start" with the mention entity outside personal chats
+        Assert.Equal("caudaEquina", chat.AskedQuestionId);
+        await chat.ExecuteAsync(chat.Answer("no"));
+        Assert.Equal("sepsis", chat.AskedQuestionId);
+        await chat.SayAsync("nope");
+        Assert.Equal("age", chat.AskedQuestionId);
+        await chat.SayAsync("help");
+        Assert.Equal("age", chat.AskedQuestionId);   // asked again after the help card
+        var patient = Patient(("infection", "yes"));
+        var recorded = new ClinicalAnswers(CaudaEquinaSigns: false, SepsisSigns: false);
+        for (var step = 0; chat.AskedQuestionId is { } key; step++)
+        {
+            Assert.True(step < Guidance.Questions.Count, "the consult never ended");
+            await chat.ExecuteAsync(chat.Answer(patient[key]));
+            recorded = recorded.With(Guidance.Questions.Single(q => q.Key == key).Id, patient[key])!;
+        }
+
+        var advice = Assert.IsType<Recommendation>(Decision.Decide(recorded));
+        var card = BotReplies.Card(Assert.Single(chat.Replies))!.ToJsonString();
+        Assert.Contains($"ACR variant {advice.Variant}", card, StringComparison.Ordinal);
+        Assert.Contains(advice.FirstLine[0].Procedure.Name, card, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_double_click_sent_in_parallel_records_one_answer_and_every_click_gets_a_card_back()
     {
