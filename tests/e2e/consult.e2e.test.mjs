@@ -42,6 +42,10 @@ const expected = {
   olderAfterFall: { variant: 6, study: 'Radiography lumbar spine', heading: 'Order first (in this order)' },
   quickForm: /Quick form/,
   quickFormSubmit: 'Get the recommendation',
+  // What a clicked card becomes (Universal Actions replace it in place, with no live button).
+  answeredInPlace: /\banswered\b/i,
+  adviceBeingChanged: /Changing the answers/,
+  quickFormSent: /Quick form sent/,
   faqQuestion: 'why contrast?',
   faqAnswer: /Why order the MRI both without and with contrast\?/,
 };
@@ -101,9 +105,20 @@ async function startAndAnswer(chat, steps) {
       await chat.sendText(step.type);
     } else {
       await chat.clickCardButton(expected.question[step.question][step.click]);
+      await replacedInPlace(chat, cards - 1, expected.answeredInPlace, `question-${index + 1}-${step.question}-answered`);
     }
   }
   return cards;
+}
+
+/**
+ * Universal Actions: the clicked card turns, where it is, into a record with no live button (the Playground puts
+ * the invoke response's card in its place), while what follows comes as a new message.
+ */
+async function replacedInPlace(chat, index, text, shot) {
+  const card = await chat.waitForCardReplaced(index, text);
+  assert.equal(await chat.liveButtonCount(card), 0, 'the clicked card offers no button any more');
+  await chat.screenshot(shot);
 }
 
 /**
@@ -149,10 +164,11 @@ async function consultToRecommendation(chat) {
   cards = await chat.cardCount();
   await chat.clickCardButton(expected.changeAnswerButton);
   await chat.waitForCard({ after: cards, text: expected.quickForm });
-  await chat.screenshot('change-an-answer');
+  await replacedInPlace(chat, cards - 1, expected.adviceBeingChanged, 'change-an-answer');
   cards = await chat.cardCount();
   await chat.clickCardButton(expected.quickFormSubmit); // the answers given are pre-selected
   await recommendationAfter(chat, cards, expected.articlePatient);
+  await replacedInPlace(chat, cards - 1, expected.quickFormSent, 'quick-form-sent');
 
   const messages = await chat.botMessageCount();
   await chat.sendText(expected.faqQuestion);
