@@ -1,7 +1,7 @@
 using System.Globalization;
 using ImagingBot.Consult;
-using Microsoft.Bot.Schema;
 using ImagingBot.State;
+using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 using CardAction = ImagingBot.Consult.CardAction;
 
