@@ -23,7 +23,7 @@ public sealed record CardAction(
     public const string ValueKey = "value";
     public const string FaqIdKey = "faqId";
 
-    /// <summary>The answers a recommendation card was given for, as codes (<see cref="AnswerCodes"/>).</summary>
+    /// <summary>The answers a recommendation card was given for, as a line of question keys and option values (<see cref="AnswerLine"/>).</summary>
     public const string AnswersKey = "answers";
 
     /// <summary>The guidance content version a recommendation card was made with.</summary>

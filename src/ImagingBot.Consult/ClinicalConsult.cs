@@ -324,7 +324,7 @@ public sealed class ClinicalConsult
 
     /// <summary>The advice an advice card showed, from the answers it carries; null when they are not complete answers.</summary>
     private (ClinicalAnswers Answers, Advice Advice)? CardAdvice(CardAction click) =>
-        AnswerCodes.Read(click.Field(CardAction.AnswersKey), _questions) is { } answers && _decision.NextQuestion(answers) is null
+        AnswerLine.Read(click.Field(CardAction.AnswersKey), _questions) is { } answers && _decision.NextQuestion(answers) is null
             ? (answers, _decision.Decide(answers))
             : null;
 

@@ -6,11 +6,13 @@ builder.AddBotRuntime();
 builder.AddConversationState();
 builder.AddImagingBot();
 builder.AddConsultCards();
+builder.AddCdsHooks();
 
 var app = builder.Build();
 
 app.MapHealthEndpoints();
 app.MapBotEndpoints();
+app.MapCdsHooks();
 
 app.Run();
 

@@ -138,7 +138,7 @@ public class UniversalActionTests
     public void Change_an_answer_shows_the_advice_as_being_changed_and_sends_the_quick_form()
     {
         var chat = new Consultation().Type("start").Answer("yes");
-        var codes = AnswerCodes.Write(chat.State!.Answers, Consultation.Data.Questions);
+        var codes = AnswerLine.Write(chat.State!.Answers, Consultation.Data.Questions);
 
         chat.Execute("change", "c1", fields: [("answers", codes)]);
 
@@ -174,7 +174,7 @@ public class UniversalActionTests
     {
         var chat = new Consultation().Type("start").Answer("yes");
         var guidance = Consultation.Data.ContentVersion;
-        var emergency = AnswerCodes.Write(chat.State!.Answers, Consultation.Data.Questions);
+        var emergency = AnswerLine.Write(chat.State!.Answers, Consultation.Data.Questions);
         (string, string)[] card = [("answers", emergency), ("guidance", guidance)];
 
         chat.Execute("refresh", "c1", fields: card);
@@ -210,17 +210,17 @@ public class UniversalActionTests
     }
 
     [Fact]
-    public void Answer_codes_read_back_the_answers_they_were_written_from_and_nothing_else()
+    public void The_answer_line_reads_back_the_answers_it_was_written_from_and_nothing_else()
     {
         var questions = Consultation.Data.Questions;
         var answers = new ClinicalAnswers(CaudaEquinaSigns: false, SepsisSigns: false, Age: AgeGroup.Older, Course: PainCourse.AfterOptimalManagement, Contraindication: Contraindication.SevereKidneyDisease);
 
-        var codes = AnswerCodes.Write(answers, questions);
+        var codes = AnswerLine.Write(answers, questions);
 
         Assert.Equal("caudaEquina:no,sepsis:no,age:older,course:managed,contraindication:kidney", codes);
-        Assert.Equal(answers, AnswerCodes.Read(codes, questions));
-        Assert.Null(AnswerCodes.Read("caudaEquina:no,caudaEquina:yes", questions));
-        Assert.Null(AnswerCodes.Read("unknown:yes", questions));
-        Assert.Null(AnswerCodes.Read("age:teen", questions));
+        Assert.Equal(answers, AnswerLine.Read(codes, questions));
+        Assert.Null(AnswerLine.Read("caudaEquina:no,caudaEquina:yes", questions));
+        Assert.Null(AnswerLine.Read("unknown:yes", questions));
+        Assert.Null(AnswerLine.Read("age:teen", questions));
     }
 }

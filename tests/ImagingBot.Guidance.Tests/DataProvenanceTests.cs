@@ -137,11 +137,16 @@ public class DataProvenanceTests
             rows.AddRange(variant.AfterTheScan.Select(s => s.Sources));
         }
 
+        var coding = Shipped.Guidance.Coding;
+        rows.AddRange(coding.Systems.Select(s => s.Sources));
+        rows.AddRange(coding.Retired.Select(r => r.Sources));
+        rows.AddRange(coding.Topic.Concat(coding.ProcedureCodes.Values.SelectMany(c => c)).Concat(coding.Answers.SelectMany(a => a.Codes)).Select(c => c.Sources));
+
         Assert.All(rows, sources => Assert.NotEmpty(sources));
         Assert.All(rows.SelectMany(s => s), id => Assert.Contains(id, known));
         Assert.All(Shipped.Guidance.Questions, q => Assert.All(q.Source.Split(", "), id => Assert.Contains(id, known)));
         Assert.Equal(
-            ["acr-2021", "acr-patient-summary", "article", "article-minor-trauma", "acr-nkf-gadolinium", "acr-contrast-manual", "medscape-sea", "ajnr-digest", "acr-back-pain-child", "acr-spine-trauma", "clinical-review"],
+            ["acr-2021", "acr-patient-summary", "article", "article-minor-trauma", "acr-nkf-gadolinium", "acr-contrast-manual", "medscape-sea", "ajnr-digest", "acr-back-pain-child", "acr-spine-trauma", "clinical-review", "ama-cpt", "cms-icd10cm", "snomed-ct", "hl7-terminology"],
             Shipped.Guidance.Sources.Select(s => s.Id));
         Assert.Contains("PMC7873723", Shipped.Guidance.Citation("acr-nkf-gadolinium"), StringComparison.Ordinal);
     }

@@ -9,8 +9,8 @@ public class GuidanceLoaderTests
     {
         var guidance = GuidanceLoader.LoadDefault();
 
-        Assert.Equal(2, guidance.SchemaVersion);
-        Assert.Equal("2026.12.06-1", guidance.ContentVersion);
+        Assert.Equal(3, guidance.SchemaVersion);
+        Assert.Equal("2026.12.06-2", guidance.ContentVersion);
         Assert.Equal(new GuidanceSource("ACR Appropriateness Criteria: Low Back Pain", 2021, "Which Imaging Is Best for Low Back Pain with Suspected Cancer or Infection?", new DateOnly(2026, 5, 29)), guidance.Source);
         Assert.Equal([1, 2, 3, 4, 5, 6, 7], guidance.Variants.Select(v => v.Id));
         Assert.Equal(11, guidance.Procedures.Count);
@@ -102,7 +102,7 @@ public class GuidanceLoaderTests
         { "missing-radiation", "(procedure 'bone-scan-whole-body') has no radiationLevel" },
         { "unknown-radiation", "radiationLevel '☢☢☢☢☢' (procedure 'radiography-lumbar') is not one of the radiationLevels symbols" },
         { "bad-date", "source.articleReviewedOn '29 May 2026' is not a date" },
-        { "old-schema", "schemaVersion 1 is not supported (expected 2)" },
+        { "old-schema", "schemaVersion 1 is not supported (expected 3)" },
         { "missing-content-version", "contentVersion is missing or empty" },
         { "missing-out-of-scope", "outOfScope must contain Child exactly once" },
         { "not-json", "not valid JSON" },

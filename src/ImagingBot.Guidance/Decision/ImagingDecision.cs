@@ -234,7 +234,25 @@ public sealed class ImagingDecision
             Applicable(variant.WhatWouldChange, conditions),
             firstLine.Length == 0 ? null : OrderIndication(answers, variant, firstLine[0].Procedure, urgency),
             Guidance.Source,
-            Guidance.ContentVersion);
+            Guidance.ContentVersion)
+        {
+            OrderCodes = firstLine.Length == 0 ? null : OrderCodesFor(answers, firstLine[0].Procedure),
+        };
+    }
+
+    private OrderCodes OrderCodesFor(ClinicalAnswers answers, RatedProcedure procedure)
+    {
+        var coding = Guidance.Coding;
+        var diagnoses = coding.Topic.Where(c => c.OnOrders).ToList();
+        foreach (var question in _questions)
+        {
+            if (answers.Value(question.Id) is { } value)
+            {
+                diagnoses.AddRange(coding.CodesOf(question.Id, value).Where(c => c.OnOrders && !diagnoses.Contains(c)));
+            }
+        }
+
+        return new OrderCodes(coding.OrderCode(procedure.ProcedureId), diagnoses);
     }
 
     private OutOfScope OutOfScope(OutOfScopeGuidance scope, ClinicalAnswers answers, bool emergent)

@@ -32,6 +32,9 @@ public sealed record Recommendation(
     GuidanceSource Source,
     string ContentVersion) : Advice(Source, ContentVersion)
 {
+    /// <summary>The codes for the order of <see cref="Recommended"/>; null when no imaging comes first.</summary>
+    public OrderCodes? OrderCodes { get; init; }
+
     /// <summary>The first first-line study (the preferred one when ranked), or null for no imaging first.</summary>
     public RatedProcedure? Recommended => FirstLine.Count > 0 ? FirstLine[0].Procedure : null;
 }

@@ -1580,9 +1580,7 @@ public static class CaseSummaryParser
 
         private AgeGroup? AgeGroupOf() => _age switch
         {
-            < 18 => AgeGroup.Child,
-            < 65 => AgeGroup.Adult,
-            not null => AgeGroup.Older,
+            { } years => AgeGroups.Of(years),
             null when _childWord => AgeGroup.Child,
             null when _elderlyWord => AgeGroup.Older,
             _ => null,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace ImagingBot.Guidance;
 
@@ -9,7 +10,7 @@ namespace ImagingBot.Guidance;
 /// </summary>
 internal sealed class GuidanceFileReader(string filePath)
 {
-    public const int SupportedSchemaVersion = 2;
+    public const int SupportedSchemaVersion = 3;
 
     // The questions that decide the variant or the scope; the contraindication and pregnancy refine the studies of a
     // variant already chosen, so they must come after all of these.
@@ -22,6 +23,11 @@ internal sealed class GuidanceFileReader(string filePath)
 
     // Variants that can be emergent (cauda equina; sepsis in the red-flag variant) need emergent headlines.
     private static readonly int[] EmergentVariants = [4, 7];
+
+    // Procedures are ordered with CPT codes; an order line's diagnoses are ICD-10-CM codes.
+    private const string ProcedureCodeSystem = "cpt";
+    private const string OrderDiagnosisCodeSystem = "icd10cm";
+    private const string VerhoeffCheckDigit = "verhoeff";
 
     // The card puts this sentence above the criteria; a prompt that says it too makes the card say it twice.
     private const string CardsOwnInstruction = "answer yes if any";
@@ -48,6 +54,7 @@ internal sealed class GuidanceFileReader(string filePath)
         var radiationLevels = ReadRadiationLevels(root);
         var procedures = ReadProcedures(root, radiationLevels);
         var questions = ReadQuestions(root);
+        var coding = ReadCoding(Obj(root, "coding", ""), "coding", procedures, questions);
         var variants = ReadVariants(root, procedures, categories);
         var outOfScope = ReadOutOfScope(root);
         var warnings = Texts(root, "warnings", "", requireItems: true);
@@ -66,7 +73,10 @@ internal sealed class GuidanceFileReader(string filePath)
             variants,
             outOfScope,
             warnings,
-            faq);
+            faq)
+        {
+            Coding = coding,
+        };
     }
 
     private GuidanceSource ReadSource(JsonElement element, string path)
@@ -91,7 +101,13 @@ internal sealed class GuidanceFileReader(string filePath)
                 throw Fail($"{path}.id '{id}' is used by more than one source.");
             }
 
-            sources.Add(new SourceCitation(id, Str(element, "citation", path)));
+            var url = OptStr(element, "url", path);
+            if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out _))
+            {
+                throw Fail($"{path}.url '{url}' is not an absolute URL.");
+            }
+
+            sources.Add(new SourceCitation(id, Str(element, "citation", path)) { Url = url });
         }
 
         return sources;
@@ -323,6 +339,203 @@ internal sealed class GuidanceFileReader(string filePath)
             ReadNextSteps(element, path),
             Texts(element, "whatWouldChange", path, requireItems: false),
             Sources(element, path));
+    }
+
+    private CodingGuidance ReadCoding(JsonElement element, string path, List<Procedure> procedures, List<IntakeQuestion> questions)
+    {
+        Sources(element, path);
+        var systems = new List<CodeSystemDefinition>();
+        foreach (var (system, at) in Items(element, "systems", path, requireItems: true))
+        {
+            var id = Str(system, "id", at);
+            if (systems.Any(s => s.Id == id))
+            {
+                throw Fail($"{at}.id '{id}' is used by more than one code system.");
+            }
+
+            var uri = Str(system, "uri", at);
+            var alsoReadFrom = OptStrList(system, "alsoReadFrom", at);
+            foreach (var known in alsoReadFrom.Prepend(uri))
+            {
+                if (!Uri.TryCreate(known, UriKind.Absolute, out _))
+                {
+                    throw Fail($"{at}: '{known}' is not an absolute URI.");
+                }
+
+                if (systems.Any(s => s.Reads(known)))
+                {
+                    throw Fail($"{at}: the URI '{known}' already names another code system.");
+                }
+            }
+
+            Regex pattern;
+            try
+            {
+                pattern = new Regex(Str(system, "pattern", at), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            }
+            catch (ArgumentException e)
+            {
+                throw Fail($"{at}.pattern is not a valid regular expression ({e.Message}).");
+            }
+
+            var checkDigit = OptStr(system, "checkDigit", at);
+            if (checkDigit is not null and not VerhoeffCheckDigit)
+            {
+                throw Fail($"{at}.checkDigit '{checkDigit}' is not a known check digit (the only one is '{VerhoeffCheckDigit}').");
+            }
+
+            systems.Add(new CodeSystemDefinition(id, Str(system, "name", at), uri, alsoReadFrom, pattern, checkDigit is not null, Sources(system, at)));
+        }
+
+        var retired = new List<RetiredCode>();
+        foreach (var (code, at) in Items(element, "retired", path, requireItems: false))
+        {
+            var system = KnownSystem(code, at, systems);
+            var value = WellFormedCode(code, at, system);
+            var on = Str(code, "retiredOn", at);
+            if (!DateOnly.TryParseExact(on, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var retiredOn))
+            {
+                throw Fail($"{at}.retiredOn '{on}' is not a date in the form yyyy-MM-dd.");
+            }
+
+            var replacedBy = StrList(code, "replacedBy", at, requireItems: false);
+            foreach (var replacement in replacedBy.Where(r => !system.IsWellFormed(r)))
+            {
+                throw Fail($"{at}.replacedBy '{replacement}' is not a well-formed {system.Name} code.");
+            }
+
+            retired.Add(new RetiredCode(system.Id, value, Str(code, "display", at), retiredOn, replacedBy, Sources(code, at)));
+        }
+
+        foreach (var code in retired.Where(r => r.ReplacedBy.Any(x => retired.Any(o => o.SystemId == r.SystemId && o.Code == x))))
+        {
+            throw Fail($"{path}.retired: '{code.Code}' is replaced by a code that is itself deleted.");
+        }
+
+        var topic = Codes(element, "topic", path, systems, retired, requireItems: true);
+        var procedureCodes = new Dictionary<string, IReadOnlyList<ClinicalCode>>(StringComparer.Ordinal);
+        foreach (var (entry, at) in Items(element, "procedures", path, requireItems: true))
+        {
+            var procedure = KnownProcedure(Str(entry, "procedure", at), $"{at}.procedure", procedures);
+            if (procedureCodes.ContainsKey(procedure.Id))
+            {
+                throw Fail($"{at}: procedure '{procedure.Id}' has its codes listed twice.");
+            }
+
+            var codes = Codes(entry, "codes", at, systems, retired, requireItems: true);
+            if (codes.FirstOrDefault(c => c.SystemId != ProcedureCodeSystem) is { } notCpt)
+            {
+                throw Fail($"{at}: '{notCpt.Code}' is a {notCpt.SystemId} code; procedures are ordered with {ProcedureCodeSystem} codes.");
+            }
+
+            if (procedureCodes.FirstOrDefault(p => p.Value[0].Code == codes[0].Code) is { Key: { } other })
+            {
+                throw Fail($"{at}: '{codes[0].Code}' is already the code to order '{other}' with (each procedure's first code must be its own).");
+            }
+
+            procedureCodes.Add(procedure.Id, codes);
+        }
+
+        foreach (var procedure in procedures.Where(p => !procedureCodes.ContainsKey(p.Id)))
+        {
+            throw Fail($"{path}.procedures has no codes for procedure '{procedure.Id}'.");
+        }
+
+        var answers = new List<AnswerCodes>();
+        foreach (var (entry, at) in Items(element, "answers", path, requireItems: true))
+        {
+            var (question, value) = KnownAnswer(entry, at, questions);
+            if (question.IsYesNo && value == ClinicalAnswers.No)
+            {
+                throw Fail($"{at}: a code can say that a sign is present, never that it is absent ({question.Key} 'no').");
+            }
+
+            if (answers.Any(a => a.Question == question.Id && a.Value == value))
+            {
+                throw Fail($"{at}: the answer {question.Key} '{value}' has its codes listed twice.");
+            }
+
+            var codes = Codes(entry, "codes", at, systems, retired, requireItems: true);
+            var taken = answers.Where(a => a.Question == question.Id).SelectMany(a => a.Codes).FirstOrDefault(c => codes.Any(x => x.SystemId == c.SystemId && x.Code == c.Code));
+            if (taken is not null)
+            {
+                throw Fail($"{at}: '{taken.Code}' already carries another answer to {question.Key}.");
+            }
+
+            answers.Add(new AnswerCodes(question.Id, value, codes));
+        }
+
+        var assumed = new Dictionary<IntakeQuestionId, string>();
+        foreach (var (entry, at) in Items(element, "assumedWhenNotCoded", path, requireItems: true))
+        {
+            var (question, value) = KnownAnswer(entry, at, questions);
+            if (!assumed.TryAdd(question.Id, value))
+            {
+                throw Fail($"{at}: {question.Key} has more than one assumed answer.");
+            }
+        }
+
+        return new CodingGuidance(systems, retired, topic, procedureCodes, answers, assumed);
+    }
+
+    private List<ClinicalCode> Codes(JsonElement element, string name, string path, List<CodeSystemDefinition> systems, List<RetiredCode> retired, bool requireItems)
+    {
+        var codes = new List<ClinicalCode>();
+        foreach (var (code, at) in Items(element, name, path, requireItems))
+        {
+            var system = KnownSystem(code, at, systems);
+            var value = WellFormedCode(code, at, system);
+            if (retired.FirstOrDefault(r => r.SystemId == system.Id && r.Code == value) is { } deleted)
+            {
+                throw Fail($"{at}.code '{value}' ({system.Name}) was deleted on {deleted.RetiredOn:yyyy-MM-dd}: use {string.Join(" or ", deleted.ReplacedBy)}.");
+            }
+
+            if (codes.Any(c => c.SystemId == system.Id && c.Code == value))
+            {
+                throw Fail($"{at}.code '{value}' is listed twice.");
+            }
+
+            var onOrders = code.TryGetProperty("onOrders", out _) && Bool(code, "onOrders", at);
+            if (onOrders && system.Id != OrderDiagnosisCodeSystem)
+            {
+                throw Fail($"{at}: only {OrderDiagnosisCodeSystem} codes go on an order line (onOrders).");
+            }
+
+            if (onOrders && codes.Any(c => c.OnOrders))
+            {
+                throw Fail($"{at}: only one code of a list goes on the order line (onOrders).");
+            }
+
+            codes.Add(new ClinicalCode(system.Id, system.Uri, value, Str(code, "display", at), Sources(code, at)) { Caveat = OptStr(code, "caveat", at), OnOrders = onOrders });
+        }
+
+        return codes;
+    }
+
+    private CodeSystemDefinition KnownSystem(JsonElement code, string at, List<CodeSystemDefinition> systems)
+    {
+        var id = Str(code, "system", at);
+        return systems.FirstOrDefault(s => s.Id == id)
+            ?? throw Fail($"{at}.system '{id}' is not one of the code systems in coding.systems ({string.Join(", ", systems.Select(s => s.Id))}).");
+    }
+
+    private string WellFormedCode(JsonElement code, string at, CodeSystemDefinition system)
+    {
+        var value = Str(code, "code", at);
+        return system.IsWellFormed(value)
+            ? value
+            : throw Fail($"{at}.code '{value}' is not a {system.Name} code (it does not have the system's form{(system.VerhoeffCheckDigit ? " or check digit" : string.Empty)}).");
+    }
+
+    private (IntakeQuestion Question, string Value) KnownAnswer(JsonElement entry, string at, List<IntakeQuestion> questions)
+    {
+        var key = Str(entry, "question", at);
+        var question = questions.FirstOrDefault(q => q.Key == key)
+            ?? throw Fail($"{at}.question '{key}' is not the key of a question.");
+        var value = Str(entry, "value", at);
+        return question.Option(value) is null
+            ? throw Fail($"{at}.value '{value}' is not an answer {key} offers ({string.Join(", ", question.Options.Select(o => o.Value))}).")
+            : (question, value);
     }
 
     private VariantHeadlines ReadHeadlines(JsonElement element, string path) =>

@@ -19,6 +19,9 @@ public sealed record GuidanceDocument(
     IReadOnlyList<ConditionalText> Warnings,
     IReadOnlyList<FaqEntry> Faq)
 {
+    /// <summary>The codes: known systems, deleted codes, the topic's, each procedure's and each answer's.</summary>
+    public CodingGuidance Coding { get; init; } = new([], [], [], new Dictionary<string, IReadOnlyList<ClinicalCode>>(), [], new Dictionary<IntakeQuestionId, string>());
+
     public IntakeQuestion Question(IntakeQuestionId id) => Questions.First(q => q.Id == id);
 
     public IntakeQuestion? QuestionByKey(string key) => Questions.FirstOrDefault(q => q.Key == key);

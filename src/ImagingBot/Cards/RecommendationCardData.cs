@@ -26,6 +26,7 @@ public sealed record RecommendationCardData(
     string ReasonsHeading,
     IReadOnlyList<string> Reasons,
     string OrderIndication,
+    string OrderCodes,
     IReadOnlyList<RecommendationCardData.OtherVariant> AlsoApplies,
     string AlternativesHeading,
     IReadOnlyList<RecommendationCardData.OtherStudy> Alternatives,
@@ -73,7 +74,7 @@ public sealed record RecommendationCardData(
 
     /// <param name="universalActions">
     /// Teams: "change an answer" is an Action.Execute and the card refreshes itself for <paramref name="clinicianId"/>
-    /// from the answers it was decided from (<paramref name="answers"/>, <see cref="Consult.AnswerCodes"/>).
+    /// from the answers it was decided from (<paramref name="answers"/>, <see cref="Consult.AnswerLine"/>).
     /// </param>
     public static RecommendationCardData From(Recommendation recommendation, string consultId, bool universalActions = false, string answers = "", string clinicianId = "")
     {
@@ -102,6 +103,7 @@ public sealed record RecommendationCardData(
             imaging ? "Why this first" : "Why no scan yet",
             recommendation.WhyFirstLine,
             recommendation.OrderIndication ?? string.Empty,
+            CodesLine(recommendation.OrderCodes),
             [.. recommendation.AlsoApplies.Select(a => new OtherVariant(a.Variant, a.Title, [.. a.FirstLine.Select(Rating)]))],
             imaging ? "Alternatives, and why they rank lower" : "How ACR rates imaging here",
             [.. recommendation.Alternatives.Where(a => !ifMriNotPossible.Contains(a.Procedure.ProcedureId)).Select(Other)],
@@ -115,6 +117,12 @@ public sealed record RecommendationCardData(
             answers,
             clinicianId);
     }
+
+    /// <summary>The order's codes to paste, "CPT 72158; ICD-10-CM M54.50, D84.9"; empty when no imaging comes first.</summary>
+    public static string CodesLine(OrderCodes? codes) =>
+        codes is null
+            ? string.Empty
+            : $"CPT {codes.Procedure.Code}" + (codes.Diagnoses.Count == 0 ? string.Empty : $"; ICD-10-CM {string.Join(", ", codes.Diagnoses.Select(d => d.Code))}");
 
     /// <summary>
     /// One plain line for notifications, channels without cards and the fallback text: the urgency, the advice, the

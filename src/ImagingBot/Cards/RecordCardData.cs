@@ -66,7 +66,7 @@ public sealed record RecordCardData(
             ? "The answers of this consult are being changed: the advice for the new answers follows when the quick form is sent."
             : "The answers were changed after this advice: the consult's current advice is further down the chat.";
         var data = Plain(ids, changed.StillChanging ? "Changing the answers" : "Replaced by newer advice", variant, [new Line("This card advised", was)], note);
-        return data with { Refresh = true, Answers = AnswerCodes.Write(changed.Answers, questions), Guidance = contentVersion };
+        return data with { Refresh = true, Answers = AnswerLine.Write(changed.Answers, questions), Guidance = contentVersion };
     }
 
     private static RecordCardData Closed(ClosedReason reason, CardIds ids) => reason switch

@@ -74,7 +74,7 @@ public sealed class TemplatedConsultCards : IConsultCards
     {
         ArgumentNullException.ThrowIfNull(advice);
         var universal = audience.UniversalActions;
-        var answers = universal && advice.Answers is { } decidedFrom ? AnswerCodes.Write(decidedFrom, _guidance.Questions) : string.Empty;
+        var answers = universal && advice.Answers is { } decidedFrom ? AnswerLine.Write(decidedFrom, _guidance.Questions) : string.Empty;
         return advice.Advice switch
         {
             Recommendation recommendation => _expanded.Message(

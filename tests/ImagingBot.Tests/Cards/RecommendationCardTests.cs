@@ -38,6 +38,32 @@ public sealed partial class RecommendationCardTests(ConsultCardsFixture fixture)
     }
 
     [Theory]
+    [InlineData("recommendation.v7", "Codes: CPT 72158; ICD-10-CM M54.50")]
+    [InlineData("recommendation.v7-kidney", "Codes: CPT 72158; ICD-10-CM M54.50")]
+    [InlineData("recommendation.v7-contrast-not-possible", "Codes: CPT 72148; ICD-10-CM M54.50, D84.9")]
+    [InlineData("recommendation.v7-mri-not-possible", "Codes: CPT 72132; ICD-10-CM M54.50")]
+    [InlineData("recommendation.v6", "Codes: CPT 72100; ICD-10-CM M54.50")]
+    public void The_order_line_carries_the_studys_cpt_code_and_the_icd_10_cm_codes_to_paste(string caseName, string codes)
+    {
+        var recommendation = fixture.RecommendationFor(caseName);
+        var card = CardOf(fixture.AdviceCard(caseName));
+
+        Assert.Equal(codes, card.SelectToken("$..[?(@.id == 'orderCodes')].text")?.Value<string>());
+        Assert.Equal(fixture.Guidance.Coding.OrderCode(recommendation.Recommended!.ProcedureId).Code, recommendation.OrderCodes!.Procedure.Code);
+    }
+
+    [Theory]
+    [InlineData("recommendation.v1")]
+    [InlineData("recommendation.v2")]
+    public void No_imaging_first_has_no_codes_line(string caseName)
+    {
+        var card = CardOf(fixture.AdviceCard(caseName));
+
+        Assert.Null(card.SelectToken("$..[?(@.id == 'orderCodes')]"));
+        Assert.Null(fixture.RecommendationFor(caseName).OrderCodes);
+    }
+
+    [Theory]
     [MemberData(nameof(RecommendationCaseNames), MemberType = typeof(ConsultCardsFixture))]
     public void Every_category_radiation_level_and_dose_on_the_card_comes_from_the_guidance_data(string caseName)
     {

@@ -38,7 +38,7 @@ public class UniversalActionConversationTests
     private static Activity Refresh(string consultId, ClinicalAnswers answers, ChannelAccount? from = null) =>
         Execute("refresh", new JObject { ["action"] = "refresh", ["consultId"] = consultId, ["answers"] = Codes(answers), ["guidance"] = Guidance }, "automatic", from);
 
-    private static string Codes(ClinicalAnswers answers) => AnswerCodes.Write(answers, ClinicianChat.Guidance.Questions);
+    private static string Codes(ClinicalAnswers answers) => AnswerLine.Write(answers, ClinicianChat.Guidance.Questions);
 
     private static readonly ClinicalAnswers CaudaEquina = new(CaudaEquinaSigns: true);
 

@@ -56,7 +56,7 @@ public sealed class UniversalActionsOverHttpTests(SharedRedis redis, WebApplicat
         var refresh = advice["refresh"]!.AsObject();
         Assert.Equal([chat.UserId], refresh["userIds"]!.AsArray().Select(id => (string?)id));
         Assert.Equal("refresh", (string?)refresh["action"]!["verb"]);
-        Assert.Equal(Decision.Decide(recorded), Decision.Decide(AnswerCodes.Read((string?)refresh["action"]!["data"]!["answers"], Guidance.Questions)!));
+        Assert.Equal(Decision.Decide(recorded), Decision.Decide(AnswerLine.Read((string?)refresh["action"]!["data"]!["answers"], Guidance.Questions)!));
 
         // Teams refreshes the card when it is shown: the same card comes back.
         var refreshed = TeamsChat.CardOf(await chat.ExecuteAsync(refresh["action"]!.AsObject(), trigger: "automatic"));

@@ -56,6 +56,7 @@ public sealed class AppSettingsContractTests
     [InlineData("Storage__Redis__ConnectionString", "Storage:Redis:ConnectionString")]
     [InlineData("Bot__AllowedTenantIds__0", "Bot:AllowedTenantIds")]
     [InlineData("MicrosoftAppId", "MicrosoftAppId")]
+    [InlineData("CdsHooks__TrustedIssuers__0__JwksUrl", "CdsHooks:TrustedIssuers")]
     public void Environment_names_map_to_configuration_keys(string environmentName, string key) =>
         Assert.Equal(key, SettingsTheAppReads.ConfigurationKey(environmentName));
 }

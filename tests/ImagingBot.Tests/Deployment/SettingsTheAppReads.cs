@@ -41,13 +41,13 @@ internal static class SettingsTheAppReads
         .Where(type => type.GetField("SectionName", BindingFlags.Public | BindingFlags.Static) is { IsLiteral: true } field
             && field.FieldType == typeof(string));
 
-    /// <summary><c>Storage__Redis__ConnectionString</c> or <c>Bot__AllowedTenantIds__0</c> as the key it binds.</summary>
+    /// <summary><c>Storage__Redis__ConnectionString</c>, <c>Bot__AllowedTenantIds__0</c> or <c>CdsHooks__TrustedIssuers__0__Issuer</c> as the key it binds.</summary>
     public static string ConfigurationKey(string environmentName)
     {
         var segments = environmentName.Split("__");
-        // An index at the end addresses one item of a list; the list is the setting.
-        var count = segments.Length > 1 && segments[^1].All(char.IsAsciiDigit) ? segments.Length - 1 : segments.Length;
-        return string.Join(':', segments.Take(count));
+        // An index addresses one item of a list (or a field of one item); the list is the setting.
+        var index = Array.FindIndex(segments, 1, s => s.Length > 0 && s.All(char.IsAsciiDigit));
+        return string.Join(':', segments.Take(index < 0 ? segments.Length : index));
     }
 
     private static void AddProperties(Type type, string prefix, ISet<string> keys)

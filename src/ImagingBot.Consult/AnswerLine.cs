@@ -4,11 +4,11 @@ using ImagingBot.Guidance;
 namespace ImagingBot.Consult;
 
 /// <summary>
-/// Answers as a short line of codes, "caudaEquina:no,sepsis:no,age:adult", with the question tree's keys and option
+/// Answers as a short line, "caudaEquina:no,sepsis:no,age:adult", of the question tree's keys and option
 /// values: what a recommendation card carries so that it can be shown again from its own data (a refresh by
 /// whoever sees it). Reading is strict: an unknown key or value, or one answered twice, reads nothing.
 /// </summary>
-public static class AnswerCodes
+public static class AnswerLine
 {
     private const char Separator = ',';
     private const char KeyValueSeparator = ':';

@@ -1,0 +1,21 @@
+using ImagingBot.CdsHooks.LoadTest;
+
+namespace ImagingBot.Bench.Tests;
+
+/// <summary>
+/// The order-select benchmark's harness for one short round: every call answered, with the cards each patient should
+/// get, its tokens accepted. Nothing is timed here; the numbers come from bench/ImagingBot.CdsHooks.LoadTest.
+/// </summary>
+public class CdsHooksBenchSmokeTests
+{
+    [Fact]
+    public async Task A_short_run_answers_every_order_select_and_floor_call_without_an_error()
+    {
+        await using var hosts = await BenchHosts.StartAsync();
+
+        var (floor, orderSelect) = await new OrderSelectBench(hosts, concurrency: 2, rounds: 1, roundLength: TimeSpan.FromMilliseconds(500), tokensPerUser: 50, TextWriter.Null).RunAsync();
+
+        Assert.True(floor.Calls > 0 && orderSelect.Calls > 0);
+        Assert.Equal((0, 0), (floor.Errors, orderSelect.Errors));
+    }
+}

@@ -1,0 +1,106 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using ImagingBot.CdsHooks.Feedback;
+using ImagingBot.Tests.State;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using static ImagingBot.Tests.CdsHooks.HookRequests;
+
+namespace ImagingBot.Tests.CdsHooks;
+
+/// <summary>
+/// Feedback is counted, not stored: accepted and overridden cards by ACR variant and override reason, in the
+/// configured store (Memory, and Redis shared by two instances), readable through <see cref="ICdsFeedbackCounts"/>.
+/// </summary>
+[Collection(SharedRedisDefinition.Name)]
+public sealed class CdsFeedbackTests(WebApplicationFactory<Program> factory, SharedRedis redis) : IClassFixture<WebApplicationFactory<Program>>
+{
+    private const string FeedbackPath = CdsHooksClient.OrderSelectPath + "/feedback";
+
+    [Fact]
+    public async Task Accepted_and_overridden_cards_are_counted_by_variant_and_reason_and_nothing_else_is_kept()
+    {
+        using var app = factory.Anonymous();
+        using var client = app.CreateClient();
+        var redFlagCard = await CardIdAsync(client, OrderSelect("72131", [$"{Icd10Cm}|M54.50", $"{Icd10Cm}|Z85.3"], BornYearsAgo(61)));
+        var noRedFlagCard = await CardIdAsync(client, OrderSelect("72148", [$"{Icd10Cm}|M54.50"], BornYearsAgo(40)));
+        var secondNoRedFlagCard = await CardIdAsync(client, OrderSelect("72148", [$"{Icd10Cm}|M54.50"], BornYearsAgo(40)));
+
+        await SendAsync(client, Accepted(redFlagCard), Overridden(noRedFlagCard, "after-optimal-management", "pt had PT for 10 weeks, Mrs Smith"), Overridden(secondNoRedFlagCard, "not-a-reason-we-offer"));
+        await SendAsync(client, Overridden("an-unknown-card", "finding-not-coded"));
+
+        var snapshot = await app.Services.GetRequiredService<ICdsFeedbackCounts>().SnapshotAsync();
+        Assert.Equal(
+            [
+                new CdsFeedbackCount(1, "overridden", "after-optimal-management", 1),
+                new CdsFeedbackCount(1, "overridden", "other", 1),
+                new CdsFeedbackCount(7, "accepted", null, 1),
+                new CdsFeedbackCount(null, "overridden", "finding-not-coded", 1),
+            ],
+            snapshot.Counts);
+        Assert.Equal((1, 3), (snapshot.Total("accepted"), snapshot.Total("overridden")));
+    }
+
+    [Fact]
+    public async Task Two_instances_on_redis_count_into_one_tally()
+    {
+        var keyPrefix = SharedRedis.NewKeyPrefix();
+        using var first = factory.Anonymous(redisEndpoint: redis.Endpoint, keyPrefix: keyPrefix);
+        using var second = factory.Anonymous(redisEndpoint: redis.Endpoint, keyPrefix: keyPrefix);
+        using var one = first.CreateClient();
+        using var two = second.CreateClient();
+        var card = await CardIdAsync(one, OrderSelect("72158", [$"{Icd10Cm}|M54.50", $"{Icd10Cm}|G83.4"], BornYearsAgo(45)));
+
+        await Task.WhenAll(
+            Enumerable.Range(0, 8).Select(i => SendAsync(i % 2 == 0 ? one : two, Accepted(card))));
+
+        var counts = await second.Services.GetRequiredService<ICdsFeedbackCounts>().SnapshotAsync();
+        Assert.Equal([new CdsFeedbackCount(4, "accepted", null, 8)], counts.Counts);
+    }
+
+    [Theory]
+    [InlineData("{}", "non-empty 'feedback' list")]
+    [InlineData("{\"feedback\":[{\"outcome\":\"accepted\"}]}", "needs the 'card' uuid")]
+    [InlineData("{\"feedback\":[{\"card\":\"x\",\"outcome\":\"ignored\"}]}", "'outcome' must be 'accepted' or 'overridden'")]
+    [InlineData("{\"feedback\":", "not a valid CDS Hooks JSON request")]
+    public async Task Malformed_feedback_gets_400_and_counts_nothing(string body, string message)
+    {
+        using var app = factory.Anonymous();
+        using var client = app.CreateClient();
+
+        using var response = await client.PostAsync(FeedbackPath, body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty((await app.Services.GetRequiredService<ICdsFeedbackCounts>().SnapshotAsync()).Counts);
+    }
+
+    private static async Task<string> CardIdAsync(HttpClient client, JsonObject request) =>
+        (string)Assert.Single((await client.AnswerAsync(request)).Cards())!["uuid"]!;
+
+    private static async Task SendAsync(HttpClient client, params JsonObject[] feedback)
+    {
+        using var response = await client.PostAsync(FeedbackPath, new JsonObject { ["feedback"] = new JsonArray([.. feedback]) }.ToJsonString());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private static JsonObject Accepted(string card) => new()
+    {
+        ["card"] = card,
+        ["outcome"] = "accepted",
+        ["acceptedSuggestions"] = new JsonArray(new JsonObject { ["id"] = Guid.NewGuid().ToString() }),
+        ["outcomeTimestamp"] = "2026-12-03T10:00:00Z",
+    };
+
+    private static JsonObject Overridden(string card, string reason, string? comment = null) => new()
+    {
+        ["card"] = card,
+        ["outcome"] = "overridden",
+        ["overrideReason"] = new JsonObject
+        {
+            ["reason"] = new JsonObject { ["system"] = "urn:imagingbot:cds-override-reason", ["code"] = reason },
+            ["userComment"] = comment,
+        },
+        ["outcomeTimestamp"] = "2026-12-03T10:00:00Z",
+    };
+}
