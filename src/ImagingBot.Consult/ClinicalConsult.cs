@@ -46,12 +46,11 @@ public sealed class ClinicalConsult
             ConsultCommand.Cancel => state is { IsOpen: true }
                 ? new ConsultTurn(null, [new SayNote(_options.CancelledNote)])
                 : Say(state, new SayNote(_options.NoConsultToCancelNote)),
-            ConsultCommand.ChangeAnswers => ChangeAnswers(state, action?.ConsultId),
-            ConsultCommand.OpenQuickForm => state is { IsOpen: true } && (action?.ConsultId is null || action.ConsultId == state.ConsultId)
-                ? Say(state, QuickForm(state))
-                : Say(state, new SayNote(_options.StaleClickNote)),
-            ConsultCommand.SubmitQuickForm => SubmitQuickForm(state, action!),
-            ConsultCommand.Answer => Clicked(state, action!),
+            ConsultCommand.ChangeAnswers => ChangeAnswers(state, input),
+            ConsultCommand.OpenQuickForm => OpenQuickForm(state, input),
+            ConsultCommand.SubmitQuickForm => SubmitQuickForm(state, input),
+            ConsultCommand.Answer => Clicked(state, input),
+            ConsultCommand.Refresh when action is { Executed: true } => Refresh(state, action),
             // A button of ours that this release does not know (an older card): say what the bot can do.
             _ when action is not null => Resume(state, new ShowNotUnderstood([])),
             _ => Typed(state, input.Text),
@@ -74,24 +73,83 @@ public sealed class ClinicalConsult
         return new ConsultTurn(confirming, [new ConfirmCase(confirming.ConsultId, confirming.CaseFindings, PromptReason.First)]);
     }
 
-    private ConsultTurn Clicked(ConsultState? state, CardAction click)
+    private ConsultTurn Clicked(ConsultState? state, TurnInput input)
     {
+        var click = input.Action!;
         if (state is { IsOpen: true } && click.ConsultId == state.ConsultId && click.QuestionId == state.Pending
             && Answered(state, click.Value) is { } answered)
         {
-            return answered;
+            return click.Executed ? answered with { ClickedCard = Recorded(state, click.Value, repeat: false) } : answered;
         }
 
-        var sameConsult = state is not null && click.ConsultId == state.ConsultId;
-        var alreadyAnswered = sameConsult && (click.QuestionId == ConsultState.CaseStep
-            || (QuestionByKey(click.QuestionId) is { } question && state!.Answers.IsAnswered(question.Id)));
-        if (sameConsult && state!.IsOpen && !alreadyAnswered)
+        if (state is null || click.ConsultId != state.ConsultId)
         {
-            // A button of this consult whose value is not one of the question's answers.
-            return Reprompt(state);
+            return NotThisConsult(state, input);
+        }
+
+        var question = QuestionByKey(click.QuestionId);
+        var alreadyAnswered = click.QuestionId == ConsultState.CaseStep
+            ? state.Pending != ConsultState.CaseStep
+            : question is not null && state.Answers.IsAnswered(question.Id);
+        if (state.IsOpen && !alreadyAnswered)
+        {
+            // A button of this consult whose value is not one of the question's answers, or of a question no longer
+            // asked: the pending question is asked again, in place when the clicked card is that question's.
+            var reprompt = Reprompt(state);
+            return !click.Executed ? reprompt
+                : click.QuestionId == state.Pending ? reprompt with { Replies = [], ClickedCard = reprompt.Replies[0] }
+                : reprompt with { ClickedCard = new CardClosed(ClosedReason.OutOfDate) };
+        }
+
+        if (click.Executed)
+        {
+            // A second click (a double click, another device): the card shows the answer that stays.
+            return new ConsultTurn(state, [], alreadyAnswered ? Recorded(state with { Pending = click.QuestionId }, null, repeat: true) : new CardClosed(ClosedReason.OutOfDate));
         }
 
         return Say(state, new SayNote(alreadyAnswered ? _options.AlreadyAnsweredNote : _options.StaleClickNote));
+    }
+
+    /// <summary>
+    /// The clicked card of the pending step once answered with <paramref name="value"/>, or (null) with the answer
+    /// already recorded.
+    /// </summary>
+    private CardRecord Recorded(ConsultState state, string? value, bool repeat)
+    {
+        if (state.Pending == ConsultState.CaseStep)
+        {
+            return new CaseAnswered(state.ConsultId, repeat ? null : AnswerReader.YesNo(value));
+        }
+
+        var question = QuestionByKey(state.Pending);
+        if (question is null)
+        {
+            return new CardClosed(ClosedReason.OutOfDate);
+        }
+
+        var kept = repeat ? state.Answers.Value(question.Id) : AnswerReader.Read(question, value);
+        return new QuestionAnswered(state.ConsultId, question, question.Option(kept)?.Label ?? kept ?? string.Empty, repeat);
+    }
+
+    /// <summary>
+    /// A click on a card that is not of the clicker's current consult: nothing is recorded. In a personal chat it is
+    /// an earlier consult's card, and the bot says so. In a group chat or channel each clinician has a consult of their
+    /// own and the card may be someone else's: the clicker's own consult goes on (its pending question again) or starts.
+    /// </summary>
+    private ConsultTurn NotThisConsult(ConsultState? state, TurnInput input)
+    {
+        var executed = input.Action?.Executed == true;
+        if (input.Conversation == ConversationKind.Personal)
+        {
+            return executed
+                ? new ConsultTurn(state, [], new CardClosed(ClosedReason.EarlierConsult))
+                : Say(state, new SayNote(_options.StaleClickNote));
+        }
+
+        var own = state is { IsOpen: true } ? new ConsultTurn(state, [Ask(state, PromptReason.Resume)]) : Start(string.Empty);
+        return executed
+            ? own with { ClickedCard = new CardClosed(ClosedReason.AnotherConsult) }
+            : own with { Replies = [new SayNote(_options.AnotherConsultNote), .. own.Replies] };
     }
 
     private ConsultTurn Typed(ConsultState? state, string text)
@@ -152,16 +210,29 @@ public sealed class ClinicalConsult
         return answers is null ? null : Advance(state with { Answers = answers, Version = state.Version + 1 });
     }
 
-    private ConsultTurn ChangeAnswers(ConsultState? state, string? consultId)
+    private ConsultTurn ChangeAnswers(ConsultState? state, TurnInput input)
     {
+        var click = input.Action;
         if (state is null || state.ConsultId.Length == 0)
         {
-            return Say(state, new SayNote(_options.NoConsultToChangeNote));
+            return click?.ConsultId is null || (input.Conversation == ConversationKind.Personal && !click.Executed)
+                ? Say(state, new SayNote(_options.NoConsultToChangeNote))
+                : NotThisConsult(state, input);
         }
 
-        if (consultId is not null && consultId != state.ConsultId)
+        if (click?.ConsultId is not null && click.ConsultId != state.ConsultId)
         {
-            return Say(state, new SayNote(_options.StaleClickNote));
+            return NotThisConsult(state, input);
+        }
+
+        // The advice card the click came from shows that its answers are being changed.
+        CardRecord? clicked = click is { Executed: true }
+            ? CardAdvice(click) is { } shown ? new AdviceChanged(state.ConsultId, shown.Advice, shown.Answers, StillChanging: true) : new CardClosed(ClosedReason.OutOfDate)
+            : null;
+        if (clicked is not null && state.IsOpen)
+        {
+            // A second click: the answers are being changed already, on the quick form sent for the first.
+            return new ConsultTurn(state, [], clicked);
         }
 
         var reopened = state with
@@ -171,19 +242,41 @@ public sealed class ClinicalConsult
             Misses = 0,
             Version = state.Version + 1,
         };
-        return new ConsultTurn(reopened, [QuickForm(reopened)]);
+        return new ConsultTurn(reopened, [QuickForm(reopened)], clicked);
     }
 
-    private ConsultTurn SubmitQuickForm(ConsultState? state, CardAction submit)
+    private ConsultTurn OpenQuickForm(ConsultState? state, TurnInput input)
     {
+        var click = input.Action;
+        if (state is { IsOpen: true } && (click?.ConsultId is null || click.ConsultId == state.ConsultId))
+        {
+            // The question card the button was on stays as it is: its question is still open.
+            return new ConsultTurn(state, [QuickForm(state)], click is { Executed: true } ? Ask(state, PromptReason.First) : null);
+        }
+
+        if (click?.ConsultId is not null && click.ConsultId != state?.ConsultId)
+        {
+            return NotThisConsult(state, input);
+        }
+
+        return click is { Executed: true }
+            ? new ConsultTurn(state, [], new CardClosed(ClosedReason.OutOfDate))
+            : Say(state, new SayNote(_options.StaleClickNote));
+    }
+
+    private ConsultTurn SubmitQuickForm(ConsultState? state, TurnInput input)
+    {
+        var submit = input.Action!;
         if (state is null || submit.ConsultId != state.ConsultId)
         {
-            return Say(state, new SayNote(_options.StaleClickNote));
+            return NotThisConsult(state, input);
         }
 
         if (!state.IsOpen)
         {
-            return Say(state, new SayNote(_options.AlreadyAnsweredNote));
+            return submit.Executed
+                ? new ConsultTurn(state, [], new QuickFormSent(state.ConsultId, _questions, state.Answers, Repeat: true))
+                : Say(state, new SayNote(_options.AlreadyAnsweredNote));
         }
 
         // The form shows every question with its answer selected: what comes back is the whole set of answers.
@@ -194,8 +287,46 @@ public sealed class ClinicalConsult
             answers = answers.With(question.Id, chosen) ?? answers;
         }
 
-        return Advance(state with { Answers = answers, CaseFindings = [], Version = state.Version + 1 });
+        var turn = Advance(state with { Answers = answers, CaseFindings = [], Version = state.Version + 1 });
+        return submit.Executed ? turn with { ClickedCard = new QuickFormSent(state.ConsultId, _questions, answers, Repeat: false) } : turn;
     }
+
+    /// <summary>
+    /// What an advice card shows now (Universal Actions' refresh, when the card is displayed): read only, nothing
+    /// changes. Its own consult's clinician sees whether the answers are being changed or were changed since; anyone
+    /// else (another clinician, or the same one after a newer consult) sees the card as it was sent, made again from
+    /// the answers it carries.
+    /// </summary>
+    private ConsultTurn Refresh(ConsultState? state, CardAction click)
+    {
+        ConsultReply view;
+        if (!string.Equals(click.Field(CardAction.GuidanceKey), _decision.Guidance.ContentVersion, StringComparison.Ordinal))
+        {
+            view = new CardClosed(ClosedReason.GuidanceChanged);
+        }
+        else if (click.ConsultId is not { } consultId || CardAdvice(click) is not { } shown)
+        {
+            view = new CardClosed(ClosedReason.OutOfDate);
+        }
+        else if (state is null || state.ConsultId != consultId)
+        {
+            view = new GiveAdvice(consultId, shown.Advice, shown.Answers);
+        }
+        else
+        {
+            view = !state.IsOpen && state.Answers == shown.Answers
+                ? new GiveAdvice(consultId, shown.Advice, shown.Answers)
+                : new AdviceChanged(consultId, shown.Advice, shown.Answers, StillChanging: state.IsOpen);
+        }
+
+        return new ConsultTurn(state, [], view);
+    }
+
+    /// <summary>The advice an advice card showed, from the answers it carries; null when they are not complete answers.</summary>
+    private (ClinicalAnswers Answers, Advice Advice)? CardAdvice(CardAction click) =>
+        AnswerLine.Read(click.Field(CardAction.AnswersKey), _questions) is { } answers && _decision.NextQuestion(answers) is null
+            ? (answers, _decision.Decide(answers))
+            : null;
 
     private ConsultTurn Advance(ConsultState state)
     {
@@ -203,7 +334,7 @@ public sealed class ClinicalConsult
         if (next is null)
         {
             var done = state with { Pending = null, Misses = 0 };
-            return new ConsultTurn(done, [new GiveAdvice(done.ConsultId, _decision.Decide(done.Answers))]);
+            return new ConsultTurn(done, [new GiveAdvice(done.ConsultId, _decision.Decide(done.Answers), done.Answers)]);
         }
 
         var asking = state with { Pending = next.Key, Misses = 0, Asked = state.Asked + 1 };

@@ -12,6 +12,9 @@ public enum ConsultCommand
     OpenQuickForm,
     SubmitQuickForm,
     Answer,
+
+    /// <summary>A card asks what it should show now (Universal Actions' <c>refresh</c>); never typed.</summary>
+    Refresh,
 }
 
 /// <summary>
@@ -32,6 +35,7 @@ public static class ConsultCommands
         (ConsultCommand.OpenQuickForm, "openQuickForm", ["quick form", "form"]),
         (ConsultCommand.SubmitQuickForm, "quickform", []),
         (ConsultCommand.Answer, "answer", []),
+        (ConsultCommand.Refresh, "refresh", []),
     ];
 
     // Words that may start a consult with the case written after them.

@@ -11,6 +11,9 @@ public sealed class ConsultOptions
     public string StaleClickNote { get; init; } =
         "That button belongs to an earlier consult, so I left your current answers as they are.";
 
+    public string AnotherConsultNote { get; init; } =
+        "That card belongs to another consult (another clinician's, or an earlier one), so nothing was recorded. Here is your own consult.";
+
     public string AlreadyAnsweredNote { get; init; } =
         "That question already has your answer, so I kept it. To change it, choose \"change an answer\".";
 

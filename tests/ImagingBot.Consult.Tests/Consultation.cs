@@ -13,10 +13,17 @@ public sealed class Consultation
     private static readonly FaqSearch Faq = new(Guidance);
 
     private readonly ClinicalConsult _consult;
+    private readonly ConversationKind _conversation;
     private int _ids;
 
-    public Consultation() =>
+    /// <param name="conversation">Where the consult runs; in a group chat or channel each clinician has a Consultation of their own.</param>
+    /// <param name="firstId">The number of this chat's first consult id (c1 by default), so that two clinicians' ids differ.</param>
+    public Consultation(ConversationKind conversation = ConversationKind.Personal, int firstId = 1)
+    {
+        _conversation = conversation;
+        _ids = firstId - 1;
         _consult = new ClinicalConsult(Decision, Faq, new ConsultOptions { NewConsultId = () => "c" + (++_ids).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+    }
 
     public static GuidanceDocument Data => Guidance;
 
@@ -24,13 +31,24 @@ public sealed class Consultation
 
     public IReadOnlyList<ConsultReply> Replies { get; private set; } = [];
 
-    public Consultation Type(string text) => Turn(TurnInput.Typed(text));
+    /// <summary>What the last clicked card shows now (a click sent as a Universal Action), or null.</summary>
+    public ConsultReply? ClickedCard { get; private set; }
 
-    public Consultation Click(string action, string? consultId = null, string? questionId = null, string? value = null, params (string Key, string Value)[] fields)
+    public Consultation Type(string text) => Turn(TurnInput.Typed(text, conversation: _conversation));
+
+    /// <summary>A button of a card sent as Action.Submit: the card stays as it is.</summary>
+    public Consultation Click(string action, string? consultId = null, string? questionId = null, string? value = null, params (string Key, string Value)[] fields) =>
+        Press(executed: false, action, consultId, questionId, value, fields);
+
+    /// <summary>The same button sent as Action.Execute (Teams, the Agents Playground): the turn also says what the card becomes.</summary>
+    public Consultation Execute(string action, string? consultId = null, string? questionId = null, string? value = null, params (string Key, string Value)[] fields) =>
+        Press(executed: true, action, consultId, questionId, value, fields);
+
+    /// <summary>Executes an answer button of the question now asked.</summary>
+    public Consultation ExecuteAnswer(string value)
     {
-        var all = fields.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
-        all[CardAction.ActionKey] = action;
-        return Turn(TurnInput.Clicked(new CardAction(action, consultId, questionId, value, all)));
+        var asked = Asked ?? throw new InvalidOperationException("No question is asked.");
+        return Execute("answer", asked.ConsultId, asked.Question.Key, value);
     }
 
     /// <summary>Clicks an answer button of the question now asked.</summary>
@@ -51,7 +69,15 @@ public sealed class Consultation
         var turn = _consult.Next(State, input);
         State = turn.State;
         Replies = turn.Replies;
+        ClickedCard = turn.ClickedCard;
         return this;
+    }
+
+    private Consultation Press(bool executed, string action, string? consultId, string? questionId, string? value, (string Key, string Value)[] fields)
+    {
+        var all = fields.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        all[CardAction.ActionKey] = action;
+        return Turn(TurnInput.Clicked(new CardAction(action, consultId, questionId, value, all, Executed: executed), conversation: _conversation));
     }
 
     /// <summary>Asserts that the last question asked has this key (and this consult id).</summary>

@@ -42,7 +42,7 @@ public class GoldenCardTests
 
         Assert.Equal(expected, actual);
         Assert.Equal(
-            ["case-confirmation", "faq-answer", "faq-list", "not-understood", "out-of-scope", "question", "quickform", "recommendation", "welcome"],
+            ["case-confirmation", "faq-answer", "faq-list", "not-understood", "out-of-scope", "question", "quickform", "recommendation", "record", "welcome"],
             catalog.Names);
     }
 

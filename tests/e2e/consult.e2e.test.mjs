@@ -3,48 +3,8 @@
 // Run: scripts/e2e.sh (builds the bot, installs what is missing). Screenshots: tests/e2e/artifacts/<profile>-<test>/.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { expected } from './expected.mjs';
 import { DESKTOP, PHONE, startStack } from './harness.mjs';
-
-// What the bot says and the buttons it shows, in one place: update here when the cards (cards/*.template.json) or
-// the guidance data file (src/ImagingBot.Guidance/Data/low-back-pain.json: questions, options, studies) change
-// their words.
-const expected = {
-  // The welcome is the help card.
-  welcome: /first imaging study for adults with low back pain/,
-  startButton: 'Start a consult',
-  // Anything the bot does not understand outside a consult gets the hint with suggestions.
-  replyToHello: /did not get that/i,
-  // Each question card by its questionId (the data file's question tree): its title, and the button title of each
-  // answer value (the data file's option labels, as the card shows them).
-  question: {
-    caudaEquina: { title: 'Cauda equina syndrome', yes: 'Yes: at least one sign', no: 'No sign of it' },
-    sepsis: { title: 'Sepsis or epidural abscess', yes: 'Yes: sepsis or suspected abscess', no: 'No' },
-    age: { title: 'Age', child: 'Under 18', adult: '18 to 64', older: '65 or older' },
-    majorTrauma: { title: 'High-energy trauma', yes: 'Yes', no: 'No' },
-    cancer: { title: 'Cancer', yes: 'Yes', no: 'No' },
-    infection: { title: 'Infection', yes: 'Yes', no: 'No' },
-    immunosuppression: { title: 'Immunosuppression', yes: 'Yes', no: 'No' },
-    priorSurgery: { title: 'Prior lumbar surgery', yes: 'Yes', no: 'No' },
-    fractureRisk: { title: 'Fracture risk', yes: 'Yes', no: 'No' },
-    course: { title: 'Course of the pain', acute: 'Under 6 weeks' },
-    contraindication: { title: 'MRI and contrast', none: 'Yes, MRI with contrast is possible', mri: 'MRI not possible (for example an MRI-unsafe pacemaker)' },
-    pregnancy: { title: 'Pregnancy', yes: 'Pregnant', no: 'Not pregnant or not applicable' },
-  },
-  // The question cards of the emergency screen carry this line above their title.
-  emergencyScreen: /Emergency screen: asked before anything else/,
-  // The recommendation card.
-  variant: (number) => new RegExp(`ACR variant ${number}\\b`),
-  usuallyAppropriate: /Usually Appropriate/,
-  emergencyBanner: /⚠ EMERGENCY/,
-  changeAnswerButton: 'Change an answer',
-  articlePatient: { variant: 7, study: 'MRI lumbar spine without and with IV contrast', heading: 'Order first (in this order)' },
-  caudaEquina: { variant: 4, study: 'MRI lumbar spine without and with IV contrast', heading: 'Equal first-line options: order one' },
-  olderAfterFall: { variant: 6, study: 'Radiography lumbar spine', heading: 'Order first (in this order)' },
-  quickForm: /Quick form/,
-  quickFormSubmit: 'Get the recommendation',
-  faqQuestion: 'why contrast?',
-  faqAnswer: /Why order the MRI both without and with contrast\?/,
-};
 
 /**
  * The clinician opens the chat: exactly one welcome, although the Playground sends both installationUpdate and
@@ -101,9 +61,20 @@ async function startAndAnswer(chat, steps) {
       await chat.sendText(step.type);
     } else {
       await chat.clickCardButton(expected.question[step.question][step.click]);
+      await replacedInPlace(chat, cards - 1, expected.answeredInPlace, `question-${index + 1}-${step.question}-answered`);
     }
   }
   return cards;
+}
+
+/**
+ * Universal Actions: the clicked card turns, where it is, into a record with no live button (the Playground puts
+ * the invoke response's card in its place), while what follows comes as a new message.
+ */
+async function replacedInPlace(chat, index, text, shot) {
+  const card = await chat.waitForCardReplaced(index, text);
+  assert.equal(await chat.liveButtonCount(card), 0, 'the clicked card offers no button any more');
+  await chat.screenshot(shot);
 }
 
 /**
@@ -149,10 +120,11 @@ async function consultToRecommendation(chat) {
   cards = await chat.cardCount();
   await chat.clickCardButton(expected.changeAnswerButton);
   await chat.waitForCard({ after: cards, text: expected.quickForm });
-  await chat.screenshot('change-an-answer');
+  await replacedInPlace(chat, cards - 1, expected.adviceBeingChanged, 'change-an-answer');
   cards = await chat.cardCount();
   await chat.clickCardButton(expected.quickFormSubmit); // the answers given are pre-selected
   await recommendationAfter(chat, cards, expected.articlePatient);
+  await replacedInPlace(chat, cards - 1, expected.quickFormSent, 'quick-form-sent');
 
   const messages = await chat.botMessageCount();
   await chat.sendText(expected.faqQuestion);

@@ -316,9 +316,16 @@ export class Chat {
    * settles, so it is closed before every action there.
    */
   async #uncoverChat() {
-    if (!this.profile.isMobile) {
-      return;
+    if (this.profile.isMobile) {
+      await this.hideLogPanel();
     }
+  }
+
+  /**
+   * Closes the Playground's log panel (its own tool, not part of what Teams shows). At desktop width it is closed only
+   * for the keyboard test: a Tab that reaches one of its log lines stays there (the panel keeps the focus on its list).
+   */
+  async hideLogPanel() {
     const hide = this.page.getByRole('button', { name: 'Hide log panel' });
     // While the page is still starting a click can be undone by its own re-render, so try a few times.
     for (let attempt = 1; await hide.isVisible(); attempt++) {
@@ -428,6 +435,50 @@ export class Chat {
       await button.focus();
       await button.press('Enter');
     }
+  }
+
+  /**
+   * Presses a button of the newest card from the keyboard alone, as a clinician who does not use a mouse: Tab moves
+   * the focus (through the Playground's own controls too) until it is on the button or tappable row named `name`
+   * (its accessible name), then Enter. Returns how many Tabs it took; fails after `maxTabs`.
+   */
+  async pressCardButtonWithKeyboard(name, { maxTabs = 250 } = {}) {
+    await this.#uncoverChat();
+    const newest = (await this.cardCount()) - 1;
+    const passed = [];
+    for (let tabs = 1; tabs <= maxTabs; tabs++) {
+      await this.page.keyboard.press('Tab');
+      const focus = await this.page.evaluate(([cardSelector, index]) => {
+        const focused = document.activeElement;
+        const card = document.querySelectorAll(cardSelector)[index];
+        const label = (focused?.getAttribute('aria-label') ?? focused?.getAttribute('title') ?? focused?.textContent ?? '').trim();
+        return { label, inNewest: Boolean(focused && card?.contains(focused)) };
+      }, [selectors.card, newest]);
+      if (focus.inNewest && focus.label === name) {
+        await this.page.keyboard.press('Enter');
+        return tabs;
+      }
+      passed.push(`${focus.inNewest ? '*' : ''}${focus.label.slice(0, 30)}`);
+    }
+    throw new Error(`The keyboard never reached "${name}" on the newest card within ${maxTabs} Tabs; the focus went through: ${[...new Set(passed)].join(' | ')}`);
+  }
+
+  /** The buttons and tappable rows a card still offers (an answered card offers none). */
+  async liveButtonCount(card) {
+    return card.getByRole('button').count();
+  }
+
+  /**
+   * Waits until the card at `index` (a count taken before, minus one) shows `text`: what Universal Actions put in
+   * the place of a clicked card. Returns its locator.
+   */
+  async waitForCardReplaced(index, text, { timeoutMs = defaultTimeoutMs } = {}) {
+    await this.waitForCard({ after: index, text, timeoutMs });
+    const texts = await this.cards().allInnerTexts();
+    if (!matches(texts[index] ?? '', text)) {
+      throw new Error(`Card #${index} was not replaced in place; it shows: ${JSON.stringify((texts[index] ?? '').slice(0, 200))}`);
+    }
+    return this.cards().nth(index);
   }
 
   /** Saves a screenshot under artifacts/<test>/ and returns its path. Phone shots are full-page. */

@@ -27,6 +27,15 @@ public sealed class ImagingBotActivityHandler : TeamsActivityHandler
     /// </summary>
     public const string ConsultPropertyName = "consultation";
 
+    /// <summary>The answer to an Action.Execute whose data is not one of our cards' (the card stays as it is).</summary>
+    public const string UnknownCardAction = "This button is not one ImagingBot knows, so nothing was changed.";
+
+    /// <summary>The answer to an Action.Execute whose card stays as it is.</summary>
+    public const string CardLeftAsIs = "Done.";
+
+    // Universal Actions' response type for a message shown to the user instead of a new card.
+    private const string MessageResponseType = "application/vnd.microsoft.activity.message";
+
     public const string UnknownComposeCommand = "This search is not one ImagingBot knows. Update the app, or search the common questions instead.";
 
     private readonly IConversationState conversationState;
@@ -57,9 +66,44 @@ public sealed class ImagingBotActivityHandler : TeamsActivityHandler
         await conversationState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
     }
 
-    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken) =>
+        await TakeTurnAsync(turnContext, TurnInputReader.Read(turnContext.Activity), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// A Universal Action (Teams' <c>adaptiveCard/action</c>: a click on an Action.Execute button, or a card's refresh):
+    /// the same consult turn as a click sent as a message, and its response is the card that replaces the clicked one
+    /// in place (<see cref="ConsultTurn.ClickedCard"/>). The turn's other replies, such as the next question, come as
+    /// new messages.
+    /// </summary>
+    protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(turnContext);
         var input = TurnInputReader.Read(turnContext.Activity);
+        if (input.Action is null)
+        {
+            // Not one of our cards' actions (they always name theirs).
+            return new AdaptiveCardInvokeResponse
+            {
+                StatusCode = StatusCodes.Status400BadRequest,
+                Type = "application/vnd.microsoft.error",
+                Value = new Error { Code = "BadRequest", Message = UnknownCardAction },
+            };
+        }
+
+        var turn = await TakeTurnAsync(turnContext, input, cancellationToken).ConfigureAwait(false);
+        if (turn.ClickedCard is not { } clicked)
+        {
+            // A button whose card stays as it is (none of ours is sent as Action.Execute without a card to show).
+            return new AdaptiveCardInvokeResponse { StatusCode = StatusCodes.Status200OK, Type = MessageResponseType, Value = CardLeftAsIs };
+        }
+
+        var card = cards.Render(clicked, CardAudience.For(turnContext.Activity));
+        return new AdaptiveCardInvokeResponse { StatusCode = StatusCodes.Status200OK, Type = AdaptiveCardMessage.ContentType, Value = card.Attachments[0].Content };
+    }
+
+    // Load, Next, store, send: the same for a message and a Universal Action.
+    private async Task<ConsultTurn> TakeTurnAsync(ITurnContext turnContext, TurnInput input, CancellationToken cancellationToken)
+    {
         var stored = await consultState.GetAsync(turnContext, null, cancellationToken).ConfigureAwait(false);
         var turn = consult.Next(stored, input);
         if (turn.State is null && stored is not null)
@@ -71,16 +115,21 @@ public sealed class ImagingBotActivityHandler : TeamsActivityHandler
             await consultState.SetAsync(turnContext, turn.State, cancellationToken).ConfigureAwait(false);
         }
 
-        var replies = new IActivity[turn.Replies.Count];
-        for (var i = 0; i < replies.Length; i++)
+        if (turn.Replies.Count > 0)
         {
-            replies[i] = cards.Render(turn.Replies[i]);
+            var audience = CardAudience.For(turnContext.Activity);
+            var replies = new IActivity[turn.Replies.Count];
+            for (var i = 0; i < replies.Length; i++)
+            {
+                replies[i] = cards.Render(turn.Replies[i], audience);
+            }
+
+            await turnContext.SendActivitiesAsync(replies, cancellationToken).ConfigureAwait(false);
         }
 
-        await turnContext.SendActivitiesAsync(replies, cancellationToken).ConfigureAwait(false);
-
         // Once the replies are out: the audit records advice the clinician was sent.
-        telemetry?.TurnTaken(((ITurnContext)turnContext).Activity, stored, turn);
+        telemetry?.TurnTaken(turnContext.Activity, stored, turn);
+        return turn;
     }
 
     // Welcome once per conversation. Teams (and the Agents Playground, which sends both on every page load, at

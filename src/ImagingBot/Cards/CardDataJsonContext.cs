@@ -16,5 +16,6 @@ namespace ImagingBot.Cards;
 [JsonSerializable(typeof(QuestionCardData))]
 [JsonSerializable(typeof(QuickFormCardData))]
 [JsonSerializable(typeof(RecommendationCardData))]
+[JsonSerializable(typeof(RecordCardData))]
 [JsonSerializable(typeof(WelcomeCardData))]
 internal sealed partial class CardDataJsonContext : JsonSerializerContext;

@@ -14,14 +14,15 @@ public sealed record CaseConfirmationCardData(
     string Note,
     string Prompt,
     IReadOnlyList<string> Understood,
-    IReadOnlyList<QuestionCardData.AnswerButton> Options)
+    IReadOnlyList<QuestionCardData.AnswerButton> Options,
+    bool UniversalActions)
 {
     /// <summary>The <c>questionId</c> the confirmation's buttons carry.</summary>
     public const string CaseQuestionId = "case";
 
     private static readonly QuestionCardData.AnswerButton[] YesNo = [new("Yes", "yes"), new("No, ask me", "no")];
 
-    public static CaseConfirmationCardData From(ConfirmCase confirm)
+    public static CaseConfirmationCardData From(ConfirmCase confirm, bool universalActions = false)
     {
         ArgumentNullException.ThrowIfNull(confirm);
         return new CaseConfirmationCardData(
@@ -31,6 +32,7 @@ public sealed record CaseConfirmationCardData(
             QuestionCardData.NoteFor(confirm.Reason),
             "Is that right? Yes: I ask only what is missing. No: I ask every question.",
             [.. confirm.Understood.Select(CardText.Sentence)],
-            YesNo);
+            YesNo,
+            universalActions);
     }
 }

@@ -7,15 +7,16 @@ namespace ImagingBot.Cards;
 /// <summary>Turns each of the consult's replies into the message that says it: a card, or a plain line for a note.</summary>
 public static class ConsultReplyRendering
 {
-    public static IMessageActivity Render(this IConsultCards cards, ConsultReply reply)
+    public static IMessageActivity Render(this IConsultCards cards, ConsultReply reply, CardAudience audience = default)
     {
         ArgumentNullException.ThrowIfNull(cards);
         return reply switch
         {
-            AskQuestion ask => cards.Question(ask),
-            ConfirmCase confirm => cards.CaseConfirmation(confirm),
-            ShowQuickForm form => cards.QuickForm(form),
-            GiveAdvice advice => cards.Advice(advice),
+            AskQuestion ask => cards.Question(ask, audience),
+            ConfirmCase confirm => cards.CaseConfirmation(confirm, audience),
+            ShowQuickForm form => cards.QuickForm(form, audience),
+            GiveAdvice advice => cards.Advice(advice, audience),
+            CardRecord record => cards.Record(record, audience),
             ShowHelp => cards.Help(),
             ShowFaqList => cards.FaqList(),
             ShowFaqAnswer answer => cards.FaqAnswer(answer.Entry),

@@ -22,43 +22,49 @@ internal sealed class ExpandedCards(CardTemplateCatalog catalog, int capacity = 
     /// <summary>Stands for the consult id in a kept card. Letters and digits only, so JSON writes it unescaped.</summary>
     public const string ConsultIdSlot = "consultIdSlot7Qx2";
 
+    /// <summary>Stands for the clinician's id (a Universal Actions refresh's <c>userIds</c>) in a kept card.</summary>
+    public const string ClinicianIdSlot = "clinicianIdSlot4Kz9";
+
+    private static readonly CardIds StandIns = new(ConsultIdSlot, ClinicianIdSlot);
+
     // Keys: (template, data JSON) or (template, variant) tuples.
     private readonly ConcurrentDictionary<object, ExpandedCard> _kept = new();
     private int _count;
 
     /// <summary>A card that names no consult.</summary>
-    public IMessageActivity Message(string template, object data) => Get(template, data).ToMessage(consultId: null);
+    public IMessageActivity Message(string template, object data) => Get(template, data).ToMessage(ids: null);
 
-    /// <summary>A card whose buttons carry <paramref name="consultId"/>; <paramref name="data"/> makes the data for a given id.</summary>
-    public IMessageActivity Message(string template, Func<string, object> data, string consultId)
+    /// <summary>A card whose buttons carry the consult's id (and its refresh the clinician's); <paramref name="data"/> makes the data for given ids.</summary>
+    public IMessageActivity Message(string template, Func<CardIds, object> data, CardIds ids)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return CanStandIn(consultId)
-            ? Get(template, data(ConsultIdSlot)).ToMessage(consultId)
-            : Expand(template, Json(data(consultId))).ToMessage(consultId: null);
+        return CanStandIn(ids)
+            ? Get(template, data(StandIns)).ToMessage(ids)
+            : Expand(template, Json(data(ids))).ToMessage(ids: null);
     }
 
     /// <summary>
     /// As above, found by <paramref name="variant"/>: a value that, with the template, determines the data apart from
-    /// the consult id (for example the question and its wording), so the data is made only the first time.
+    /// the ids (for example the question, its wording and whether the channel takes Universal Actions), so the data is
+    /// made only the first time.
     /// </summary>
-    public IMessageActivity Message<TVariant>(string template, TVariant variant, Func<string, object> data, string consultId)
+    public IMessageActivity Message<TVariant>(string template, TVariant variant, Func<CardIds, object> data, CardIds ids)
         where TVariant : struct, IEquatable<TVariant>
     {
         ArgumentNullException.ThrowIfNull(data);
-        if (!CanStandIn(consultId))
+        if (!CanStandIn(ids))
         {
-            return Expand(template, Json(data(consultId))).ToMessage(consultId: null);
+            return Expand(template, Json(data(ids))).ToMessage(ids: null);
         }
 
         var key = (template, variant);
         if (!_kept.TryGetValue(key, out var card))
         {
-            card = Get(template, data(ConsultIdSlot));
+            card = Get(template, data(StandIns));
             Keep(key, card);
         }
 
-        return card.ToMessage(consultId);
+        return card.ToMessage(ids);
     }
 
     private ExpandedCard Get(string template, object data)
@@ -86,28 +92,72 @@ internal sealed class ExpandedCards(CardTemplateCatalog catalog, int capacity = 
     {
         var cardJson = catalog[template].Expand(dataJson);
         var (fallbackText, speak) = AdaptiveCardMessage.ReadFallback(cardJson);
-        var parts = cardJson.Split(ConsultIdSlot);
-        return new ExpandedCard(parts, Array.ConvertAll(parts, Encoding.UTF8.GetBytes), fallbackText, speak);
+        var (parts, clinicianGaps) = SplitAtSlots(cardJson);
+        return new ExpandedCard(parts, Array.ConvertAll(parts, Encoding.UTF8.GetBytes), clinicianGaps, fallbackText, speak);
+    }
+
+    // The card's JSON split at each stand-in, and for each gap between two parts whether the clinician's id goes there.
+    private static (string[] Parts, bool[] ClinicianGaps) SplitAtSlots(string cardJson)
+    {
+        var parts = new List<string>();
+        var clinicianGaps = new List<bool>();
+        var from = 0;
+        while (true)
+        {
+            var consult = cardJson.IndexOf(ConsultIdSlot, from, StringComparison.Ordinal);
+            var clinician = cardJson.IndexOf(ClinicianIdSlot, from, StringComparison.Ordinal);
+            var isClinician = clinician >= 0 && (consult < 0 || clinician < consult);
+            var at = isClinician ? clinician : consult;
+            if (at < 0)
+            {
+                parts.Add(cardJson[from..]);
+                return ([.. parts], [.. clinicianGaps]);
+            }
+
+            parts.Add(cardJson[from..at]);
+            clinicianGaps.Add(isClinician);
+            from = at + (isClinician ? ClinicianIdSlot.Length : ConsultIdSlot.Length);
+        }
     }
 
     // The same JSON the engine would make by reflection (web defaults), from compile-time metadata instead.
     private static string Json(object data) => JsonSerializer.Serialize(data, data.GetType(), CardDataJsonContext.Default);
 
-    // Consult ids are ours (ConsultOptions.NewConsultId); anything that JSON would escape is expanded as it is.
-    private static bool CanStandIn(string consultId) =>
-        !consultId.Contains(ConsultIdSlot, StringComparison.Ordinal) && consultId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+    // Consult ids are ours (ConsultOptions.NewConsultId) and Teams user ids are "29:" and base64url; anything that JSON
+    // would escape is expanded as it is.
+    private static bool CanStandIn(CardIds ids) => CanStandIn(ids.ConsultId) && (ids.ClinicianId is null || CanStandIn(ids.ClinicianId));
 
-    /// <param name="Parts">The card's JSON split where the consult id goes.</param>
+    private static bool CanStandIn(string id) =>
+        !id.Contains(ConsultIdSlot, StringComparison.Ordinal) && !id.Contains(ClinicianIdSlot, StringComparison.Ordinal)
+        && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or ':');
+
+    /// <param name="Parts">The card's JSON split where the ids go.</param>
     /// <param name="Utf8Parts">The same parts in UTF-8, encoded once for all the replies that carry the card.</param>
-    private sealed record ExpandedCard(string[] Parts, byte[][] Utf8Parts, string? FallbackText, string? Speak)
+    /// <param name="ClinicianGaps">For each gap between two parts: the clinician's id goes there (else the consult's).</param>
+    private sealed record ExpandedCard(string[] Parts, byte[][] Utf8Parts, bool[] ClinicianGaps, string? FallbackText, string? Speak)
     {
-        public IMessageActivity ToMessage(string? consultId) => consultId is null
-            ? AdaptiveCardMessage.Message(string.Concat(Parts), FallbackText, Speak)
-            : AdaptiveCardMessage.Message(new KeptCardJson(Parts, Utf8Parts, consultId), WithId(FallbackText, consultId), WithId(Speak, consultId));
+        public IMessageActivity ToMessage(CardIds? ids)
+        {
+            if (ids is not { } given)
+            {
+                return AdaptiveCardMessage.Message(string.Concat(Parts), FallbackText, Speak);
+            }
+
+            var values = new string[ClinicianGaps.Length];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = ClinicianGaps[i] ? given.ClinicianId ?? string.Empty : given.ConsultId;
+            }
+
+            return AdaptiveCardMessage.Message(new KeptCardJson(Parts, Utf8Parts, values), WithId(FallbackText, given.ConsultId), WithId(Speak, given.ConsultId));
+        }
 
         private static string? WithId(string? text, string consultId) => text?.Replace(ConsultIdSlot, consultId, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The ids a card carries: its consult's, and the clinician's it refreshes for (null: the card names no clinician).</summary>
+internal readonly record struct CardIds(string ConsultId, string? ClinicianId = null);
 
 /// <summary>
 /// A variant key part that is equal only to the very same object: the guidance's questions and options are loaded

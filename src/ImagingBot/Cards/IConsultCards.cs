@@ -6,18 +6,22 @@ namespace ImagingBot.Cards;
 
 /// <summary>
 /// Renders the consult's replies as cards, expanded from the templates in cards/. The consult decides what is said
-/// (ids, questions, advice); this only turns that data into card JSON.
+/// (ids, questions, advice); this only turns that data into card JSON. The cards whose buttons the consult answers in
+/// place are made for an <see cref="CardAudience"/>: Action.Execute on Teams, Action.Submit elsewhere (the default).
 /// </summary>
 public interface IConsultCards
 {
-    IMessageActivity Question(AskQuestion ask);
+    IMessageActivity Question(AskQuestion ask, CardAudience audience = default);
 
-    IMessageActivity CaseConfirmation(ConfirmCase confirm);
+    IMessageActivity CaseConfirmation(ConfirmCase confirm, CardAudience audience = default);
 
-    IMessageActivity QuickForm(ShowQuickForm form);
+    IMessageActivity QuickForm(ShowQuickForm form, CardAudience audience = default);
 
     /// <summary>A recommendation (one card per variant, emergent or routine) or the out-of-scope card.</summary>
-    IMessageActivity Advice(GiveAdvice advice);
+    IMessageActivity Advice(GiveAdvice advice, CardAudience audience = default);
+
+    /// <summary>What a clicked card becomes once its click is taken: a compact record with no live buttons.</summary>
+    IMessageActivity Record(CardRecord record, CardAudience audience = default);
 
     /// <summary>The welcome card; also the answer to "help".</summary>
     IMessageActivity Help();

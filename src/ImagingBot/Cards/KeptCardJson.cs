@@ -5,7 +5,8 @@ using Newtonsoft.Json.Linq;
 namespace ImagingBot.Cards;
 
 /// <summary>
-/// A kept card's JSON with one consult's id put in, as an attachment's content. The card is never joined into a
+/// A kept card's JSON with one consult's id (and, on a card that names its clinician, their id) put in, as an
+/// attachment's content. The card is never joined into a
 /// new string on a turn (4 KB for a question card, 22 KB for a recommendation): the response writer copies its
 /// UTF-8 parts into the reply (<see cref="IUtf8Json"/>), and a JSON text writer gets its parts one by one. Every
 /// other reader of the token (another kind of JsonWriter, its Value, a clone, ToString) gets the whole card JSON.
@@ -14,28 +15,36 @@ internal sealed class KeptCardJson : JRaw, IUtf8Json
 {
     private readonly string[] _parts;
     private readonly byte[][] _utf8Parts;
-    private readonly string _consultId;
+    private readonly string[] _values;
 
-    /// <param name="parts">The card's JSON split where the consult id goes.</param>
+    /// <param name="parts">The card's JSON split where the ids go.</param>
     /// <param name="utf8Parts">The same parts in UTF-8.</param>
-    /// <param name="consultId">Letters, digits, '-' or '_' only: it is written as it is, inside JSON strings.</param>
-    public KeptCardJson(string[] parts, byte[][] utf8Parts, string consultId)
-        : base(new JoinedCard(parts, consultId))
+    /// <param name="values">
+    /// What goes between each part and the next (one fewer than the parts): ASCII letters, digits, '-', '_' or ':'
+    /// only, written as they are, inside JSON strings.
+    /// </param>
+    public KeptCardJson(string[] parts, byte[][] utf8Parts, string[] values)
+        : base(new JoinedCard(parts, values))
     {
         _parts = parts;
         _utf8Parts = utf8Parts;
-        _consultId = consultId;
+        _values = values;
     }
 
     public int Utf8Length
     {
         get
         {
-            // The consult id is ASCII: one byte per character.
-            var length = (_utf8Parts.Length - 1) * _consultId.Length;
+            // The values are ASCII: one byte per character.
+            var length = 0;
             foreach (var part in _utf8Parts)
             {
                 length += part.Length;
+            }
+
+            foreach (var value in _values)
+            {
+                length += value.Length;
             }
 
             return length;
@@ -48,7 +57,7 @@ internal sealed class KeptCardJson : JRaw, IUtf8Json
         var written = _utf8Parts[0].Length;
         for (var i = 1; i < _utf8Parts.Length; i++)
         {
-            written += Encoding.ASCII.GetBytes(_consultId, destination[written..]);
+            written += Encoding.ASCII.GetBytes(_values[i - 1], destination[written..]);
             _utf8Parts[i].CopyTo(destination[written..]);
             written += _utf8Parts[i].Length;
         }
@@ -69,14 +78,23 @@ internal sealed class KeptCardJson : JRaw, IUtf8Json
         writer.WriteRawValue(_parts[0]);
         for (var i = 1; i < _parts.Length; i++)
         {
-            writer.WriteRaw(_consultId);
+            writer.WriteRaw(_values[i - 1]);
             writer.WriteRaw(_parts[i]);
         }
     }
 
     // The token's Value: JValue writes a raw token as its Value's ToString(), and a clone copies the Value.
-    private sealed record JoinedCard(string[] Parts, string ConsultId)
+    private sealed record JoinedCard(string[] Parts, string[] Values)
     {
-        public override string ToString() => string.Join(ConsultId, Parts);
+        public override string ToString()
+        {
+            var joined = new StringBuilder(Parts[0]);
+            for (var i = 1; i < Parts.Length; i++)
+            {
+                joined.Append(Values[i - 1]).Append(Parts[i]);
+            }
+
+            return joined.ToString();
+        }
     }
 }

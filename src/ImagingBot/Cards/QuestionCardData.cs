@@ -21,11 +21,13 @@ public sealed record QuestionCardData(
     IReadOnlyList<QuestionCardData.AnswerButton> Options,
     IReadOnlyList<string> AnswerWords,
     string Summary,
-    bool OfferQuickForm)
+    bool OfferQuickForm,
+    bool UniversalActions)
 {
     public sealed record AnswerButton(string Title, string Value);
 
-    public static QuestionCardData From(AskQuestion ask)
+    /// <param name="universalActions">Buttons as Action.Execute (Teams) rather than Action.Submit.</param>
+    public static QuestionCardData From(AskQuestion ask, bool universalActions = false)
     {
         ArgumentNullException.ThrowIfNull(ask);
         var question = ask.Question;
@@ -45,7 +47,8 @@ public sealed record QuestionCardData(
             [.. question.Options.Select(o => new AnswerButton(CardText.Sentence(o.Label), o.Value))],
             question.IsYesNo ? [ClinicalAnswers.Yes, ClinicalAnswers.No] : [.. question.Options.Select(o => CardText.Sentence(o.Label))],
             summary,
-            ask.OfferQuickForm);
+            ask.OfferQuickForm,
+            universalActions);
     }
 
     /// <summary>What a card says before its prompt when it is asked again.</summary>

@@ -8,7 +8,7 @@ namespace ImagingBot.Cards;
 /// labelled choice set named by the question's key (what the consult reads back from the submit), with the answers
 /// already given pre-selected. Only the emergency screen is required: the consult asks whatever else is still needed.
 /// </summary>
-public sealed record QuickFormCardData(string ConsultId, string Title, string Intro, IReadOnlyList<QuickFormCardData.Question> Questions)
+public sealed record QuickFormCardData(string ConsultId, string Title, string Intro, IReadOnlyList<QuickFormCardData.Question> Questions, bool UniversalActions)
 {
     public sealed record Question(
         string Id,
@@ -22,14 +22,15 @@ public sealed record QuickFormCardData(string ConsultId, string Title, string In
 
     public sealed record Choice(string Title, string Value);
 
-    public static QuickFormCardData From(ShowQuickForm form)
+    public static QuickFormCardData From(ShowQuickForm form, bool universalActions = false)
     {
         ArgumentNullException.ThrowIfNull(form);
         return new QuickFormCardData(
             form.ConsultId,
             "Quick form",
             "Answer what you know, then get the recommendation. The emergency screen must be answered; anything left blank I ask next, and only if it can change the answer.",
-            [.. form.Questions.Select(q => QuestionOf(q, form.Answers))]);
+            [.. form.Questions.Select(q => QuestionOf(q, form.Answers))],
+            universalActions);
     }
 
     private static Question QuestionOf(IntakeQuestion question, ClinicalAnswers answers) => new(

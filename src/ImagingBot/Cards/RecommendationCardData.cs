@@ -35,7 +35,10 @@ public sealed record RecommendationCardData(
     IReadOnlyList<RecommendationCardData.Faq> Faqs,
     string Summary,
     string Speak,
-    CardSource Source)
+    CardSource Source,
+    bool UniversalActions,
+    string Answers,
+    string ClinicianId)
 {
     public sealed record VariantHeader(int Number, string Title);
 
@@ -69,7 +72,11 @@ public sealed record RecommendationCardData(
         return dose.EndsWith(AdultMark, StringComparison.OrdinalIgnoreCase) ? dose[..^AdultMark.Length].TrimEnd() : dose;
     }
 
-    public static RecommendationCardData From(Recommendation recommendation, string consultId)
+    /// <param name="universalActions">
+    /// Teams: "change an answer" is an Action.Execute and the card refreshes itself for <paramref name="clinicianId"/>
+    /// from the answers it was decided from (<paramref name="answers"/>, <see cref="Consult.AnswerLine"/>).
+    /// </param>
+    public static RecommendationCardData From(Recommendation recommendation, string consultId, bool universalActions = false, string answers = "", string clinicianId = "")
     {
         ArgumentNullException.ThrowIfNull(recommendation);
         ArgumentException.ThrowIfNullOrEmpty(consultId);
@@ -105,7 +112,10 @@ public sealed record RecommendationCardData(
             [.. recommendation.RelatedFaq.Select(f => new Faq(f.Question, f.Answer))],
             Summarize(recommendation),
             Spoken(recommendation),
-            CardSource.From(recommendation.Source, recommendation.ContentVersion));
+            CardSource.From(recommendation.Source, recommendation.ContentVersion),
+            universalActions,
+            answers,
+            clinicianId);
     }
 
     /// <summary>The order's codes to paste, "CPT 72158; ICD-10-CM M54.50, D84.9"; empty when no imaging comes first.</summary>

@@ -23,6 +23,7 @@ public sealed class TemplatedConsultCards : IConsultCards
     private const string FaqAnswerTemplate = "faq-answer";
     private const string FaqListTemplate = "faq-list";
     private const string NotUnderstoodTemplate = "not-understood";
+    private const string RecordTemplate = "record";
 
     private readonly CardTemplateCatalog _catalog;
     private readonly ExpandedCards _expanded;
@@ -39,46 +40,67 @@ public sealed class TemplatedConsultCards : IConsultCards
         _source = CardSource.From(guidance.Source, guidance.ContentVersion);
 
         // Every template the bot uses must be there now, not when the first clinician asks.
-        foreach (var name in (string[])[QuestionTemplate, CaseConfirmationTemplate, QuickFormTemplate, RecommendationTemplate, OutOfScopeTemplate, WelcomeTemplate, FaqAnswerTemplate, FaqListTemplate, NotUnderstoodTemplate])
+        foreach (var name in (string[])[QuestionTemplate, CaseConfirmationTemplate, QuickFormTemplate, RecommendationTemplate, OutOfScopeTemplate, WelcomeTemplate, FaqAnswerTemplate, FaqListTemplate, NotUnderstoodTemplate, RecordTemplate])
         {
             _ = catalog[name];
         }
     }
 
-    public IMessageActivity Question(AskQuestion ask)
+    public IMessageActivity Question(AskQuestion ask, CardAudience audience = default)
     {
         ArgumentNullException.ThrowIfNull(ask);
-        // The guidance's question (loaded once: compared by reference), its place, its wording and the quick-form
-        // button make the card; only the consult id differs between consults.
-        var variant = (new SameInstance<IntakeQuestion>(ask.Question), ask.Number, ask.Reason, ask.OfferQuickForm);
-        return _expanded.Message(QuestionTemplate, variant, id => QuestionCardData.From(ask with { ConsultId = id }), ask.ConsultId);
+        // The guidance's question (loaded once: compared by reference), its place, its wording, the quick-form
+        // button and the kind of buttons make the card; only the consult id differs between consults.
+        var variant = (new SameInstance<IntakeQuestion>(ask.Question), ask.Number, ask.Reason, ask.OfferQuickForm, audience.UniversalActions);
+        return _expanded.Message(QuestionTemplate, variant, ids => QuestionCardData.From(ask with { ConsultId = ids.ConsultId }, audience.UniversalActions), new CardIds(ask.ConsultId));
     }
 
-    public IMessageActivity CaseConfirmation(ConfirmCase confirm)
+    public IMessageActivity CaseConfirmation(ConfirmCase confirm, CardAudience audience = default)
     {
         ArgumentNullException.ThrowIfNull(confirm);
-        return _expanded.Message(CaseConfirmationTemplate, id => CaseConfirmationCardData.From(confirm with { ConsultId = id }), confirm.ConsultId);
+        return _expanded.Message(CaseConfirmationTemplate, ids => CaseConfirmationCardData.From(confirm with { ConsultId = ids.ConsultId }, audience.UniversalActions), new CardIds(confirm.ConsultId));
     }
 
-    public IMessageActivity QuickForm(ShowQuickForm form)
+    public IMessageActivity QuickForm(ShowQuickForm form, CardAudience audience = default)
     {
         ArgumentNullException.ThrowIfNull(form);
-        return _expanded.Message(QuickFormTemplate, id => QuickFormCardData.From(form with { ConsultId = id }), form.ConsultId);
+        return _expanded.Message(QuickFormTemplate, ids => QuickFormCardData.From(form with { ConsultId = ids.ConsultId }, audience.UniversalActions), new CardIds(form.ConsultId));
     }
 
     // The decision returns the same advice instance for equal answers, so the card is found by reference instead of
-    // by its data's JSON (several KB, which would be made and hashed on every recommendation).
-    public IMessageActivity Advice(GiveAdvice advice)
+    // by its data's JSON (several KB, which would be made and hashed on every recommendation). On Teams the card also
+    // carries the answers it was decided from (the same for the same instance) and refreshes for its clinician.
+    public IMessageActivity Advice(GiveAdvice advice, CardAudience audience = default)
     {
         ArgumentNullException.ThrowIfNull(advice);
+        var universal = audience.UniversalActions;
+        var answers = universal && advice.Answers is { } decidedFrom ? AnswerLine.Write(decidedFrom, _guidance.Questions) : string.Empty;
         return advice.Advice switch
         {
             Recommendation recommendation => _expanded.Message(
-                RecommendationTemplate, new SameInstance<Advice>(recommendation), id => RecommendationCardData.From(recommendation, id), advice.ConsultId),
+                RecommendationTemplate,
+                (new SameInstance<Advice>(recommendation), universal, answers),
+                ids => RecommendationCardData.From(recommendation, ids.ConsultId, universal, answers, ids.ClinicianId ?? string.Empty),
+                new CardIds(advice.ConsultId, universal ? audience.ClinicianId : null)),
             OutOfScope outOfScope => _expanded.Message(
-                OutOfScopeTemplate, new SameInstance<Advice>(outOfScope), _ => OutOfScopeCardData.From(outOfScope), advice.ConsultId),
+                OutOfScopeTemplate, new SameInstance<Advice>(outOfScope), _ => OutOfScopeCardData.From(outOfScope), new CardIds(advice.ConsultId)),
             var other => throw new ArgumentException($"No card for {other.GetType().Name}.", nameof(advice)),
         };
+    }
+
+    public IMessageActivity Record(CardRecord record, CardAudience audience = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var consultId = record switch
+        {
+            QuestionAnswered r => r.ConsultId,
+            CaseAnswered r => r.ConsultId,
+            QuickFormSent r => r.ConsultId,
+            AdviceChanged r => r.ConsultId,
+            _ => string.Empty,
+        };
+        return _expanded.Message(
+            RecordTemplate, ids => RecordCardData.From(record, _guidance.Questions, _guidance.ContentVersion, ids), new CardIds(consultId, audience.ClinicianId));
     }
 
     public IMessageActivity Help() => _expanded.Message(WelcomeTemplate, WelcomeCardData.Help(_guidance));

@@ -5,7 +5,8 @@ namespace ImagingBot.State;
 
 /// <summary>
 /// Bot Framework's <see cref="ConversationState"/> with the same public shape, storage key and stored dictionary
-/// (either reads what the other wrote, and the stored JSON is the same), but it knows a turn changed the state
+/// (either reads what the other wrote, and the stored JSON is the same; in group chats and channels the key is
+/// PrivateConversationState's, one per clinician: <see cref="ConversationScope"/>), but it knows a turn changed the state
 /// from a flag its accessors set. BotState instead serialises the whole dictionary three more times per turn
 /// only to compare (at load, before the write and after it): 40% of a consult turn's state cycle (docs/state.md).
 /// The flag is exact because every value we store is immutable (records with init-only properties, a bool),
@@ -102,15 +103,16 @@ public sealed class ChangeTrackedConversationState : IConversationState
     }
 
     /// <summary>
-    /// ConversationState's key, so conversations stored before keep their place (the conversation lock is taken on it
-    /// too: <see cref="Concurrency.OneTurnPerConversationMiddleware"/>).
+    /// ConversationState's key, so conversations stored before keep their place. A turn's key is
+    /// <see cref="ConversationScope.StorageKey"/>'s: this one in personal chats, the clinician's own in group chats and
+    /// channels (the conversation lock is taken on the same key: <see cref="Turn.OneTurnPerConversationMiddleware"/>).
     /// </summary>
     internal static string StorageKey(string channelId, string conversationId) => channelId + "/conversations/" + conversationId;
 
     // ConversationState's exceptions for an activity without the key's parts.
-    private static string StorageKey(ITurnContext turnContext) => StorageKey(
-        turnContext.Activity.ChannelId ?? throw new InvalidOperationException("invalid activity-missing channelId"),
-        turnContext.Activity.Conversation?.Id ?? throw new InvalidOperationException("invalid activity-missing Conversation.Id"));
+    private static string StorageKey(ITurnContext turnContext) =>
+        ConversationScope.StorageKey(turnContext.Activity) ?? throw new InvalidOperationException(
+            string.IsNullOrEmpty(turnContext.Activity.ChannelId) ? "invalid activity-missing channelId" : "invalid activity-missing Conversation.Id");
 
     private static LoadedConversation? Loaded(ITurnContext turnContext) =>
         turnContext.TurnState.Get<LoadedConversation>(TurnStateKey);

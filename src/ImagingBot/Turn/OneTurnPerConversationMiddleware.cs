@@ -69,11 +69,11 @@ public sealed partial class OneTurnPerConversationMiddleware(IConversationLock c
         }
     }
 
-    /// <summary>The key the conversation state (Bot Framework's and ours alike) stores the conversation under: one lock per stored conversation.</summary>
-    public static string? ConversationKey(Activity activity) =>
-        string.IsNullOrEmpty(activity?.ChannelId) || string.IsNullOrEmpty(activity.Conversation?.Id)
-            ? null
-            : ChangeTrackedConversationState.StorageKey(activity.ChannelId, activity.Conversation.Id);
+    /// <summary>
+    /// The key the turn's state is stored under (<see cref="ConversationScope.StorageKey"/>): one lock per stored state,
+    /// so a clinician's turns in a group chat run in order and do not wait for another clinician's.
+    /// </summary>
+    public static string? ConversationKey(Activity activity) => activity is null ? null : ConversationScope.StorageKey(activity);
 
     private static async Task ReplyBusyAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {

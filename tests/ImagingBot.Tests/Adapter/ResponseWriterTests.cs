@@ -155,7 +155,7 @@ public class ResponseWriterTests(WebApplicationFactory<Program> factory) : IClas
         static KeptCardJson Kept(string cardJson, string consultId)
         {
             var parts = cardJson.Split("SLOT");
-            return new KeptCardJson(parts, Array.ConvertAll(parts, Encoding.UTF8.GetBytes), consultId);
+            return new KeptCardJson(parts, Array.ConvertAll(parts, Encoding.UTF8.GetBytes), [.. Enumerable.Repeat(consultId, parts.Length - 1)]);
         }
 
         var question = Kept("""{"type":"AdaptiveCard","body":[{"type":"TextBlock","text":"• Fièvre – 🩻 \"SLOT\""}],"actions":[{"type":"Action.Submit","data":{"consultId":"SLOT","value":"yes"}},{"type":"Action.Submit","data":{"consultId":"SLOT"}}]}""", "c0nsult-1");
@@ -189,7 +189,7 @@ public class ResponseWriterTests(WebApplicationFactory<Program> factory) : IClas
     public async Task The_reply_takes_a_kept_cards_UTF8_as_it_is_without_encoding_its_text_again()
     {
         // Bytes that differ from the text on purpose show which one went out; a text writer still gets the text.
-        var card = new KeptCardJson(["{\"from\":\"text\",\"id\":\"", "\"}"], ["{\"from\":\"bytes\",\"id\":\""u8.ToArray(), "\"}"u8.ToArray()], "c1");
+        var card = new KeptCardJson(["{\"from\":\"text\",\"id\":\"", "\"}"], ["{\"from\":\"bytes\",\"id\":\""u8.ToArray(), "\"}"u8.ToArray()], ["c1"]);
         var reply = new Activity { Type = ActivityTypes.Message, Attachments = [new Attachment { ContentType = "application/vnd.microsoft.card.adaptive", Content = card }] };
 
         var ours = await WriteAsync(response => InvokeResponseWriter.WriteAsync(response, new InvokeResponse { Status = 200, Body = new ExpectedReplies([reply]) }));

@@ -18,6 +18,12 @@ public sealed class ConsultCardsFixture
 {
     public const string ConsultId = "c-fixture";
 
+    /// <summary>A Teams user id (MRI) as a clinician's refresh <c>userIds</c> carries it.</summary>
+    public const string ClinicianId = "29:1bSnHZ7Js2STWrgk6ScEErLk1Lp2zQuD5H2qQ960rtvst";
+
+    /// <summary>Teams (and the Agents Playground): Universal Actions, the recommendation refreshing for this clinician.</summary>
+    public static readonly CardAudience Teams = new(UniversalActions: true, ClinicianId);
+
     public ConsultCardsFixture()
     {
         Guidance = GuidanceLoader.LoadDefault();
@@ -92,6 +98,9 @@ public sealed class ConsultCardsFixture
 
     public IMessageActivity AdviceCard(string caseName) => Cards.Advice(new GiveAdvice(ConsultId, AdviceFor(caseName)));
 
+    /// <summary>The advice card as Teams gets it: Action.Execute, and a refresh carrying the answers it was decided from.</summary>
+    public IMessageActivity TeamsAdviceCard(string caseName) => Cards.Advice(new GiveAdvice(ConsultId, AdviceFor(caseName), Answered(caseName)), Teams);
+
     public static AskQuestion Ask(IntakeQuestion question, int number = 1, PromptReason reason = PromptReason.First, bool offerQuickForm = false, string consultId = ConsultId) =>
         new(consultId, question, number, reason, offerQuickForm);
 
@@ -112,6 +121,8 @@ public sealed class ConsultCardsFixture
         cards["question.reprompt-with-quick-form"] = Cards.Question(Ask(Guidance.Questions[^1], 5, PromptReason.Reprompt, offerQuickForm: true));
         cards["question.resume"] = Cards.Question(Ask(Guidance.Questions[0], 1, PromptReason.Resume));
         cards["case-confirmation"] = Cards.CaseConfirmation(new ConfirmCase(ConsultId, ["age 58", "history of breast cancer", "subjective fevers"], PromptReason.First));
+        cards["case-confirmation.resume"] = Cards.CaseConfirmation(new ConfirmCase(ConsultId, ["age 58"], PromptReason.Resume));
+        cards["case-confirmation.reprompt"] = Cards.CaseConfirmation(new ConfirmCase(ConsultId, ["age 58"], PromptReason.Reprompt));
         cards["quickform"] = Cards.QuickForm(new ShowQuickForm(ConsultId, Guidance.Questions, Patients["recommendation.v7"] with { Course = null, Contraindication = null }));
         cards["help"] = Cards.Help();
         foreach (var entry in Guidance.Faq)
@@ -122,6 +133,37 @@ public sealed class ConsultCardsFixture
         cards["faq-list"] = Cards.FaqList();
         cards["not-understood"] = Cards.NotUnderstood([.. Guidance.Faq.Take(2)]);
         cards["not-understood.no-suggestions"] = Cards.NotUnderstood([]);
+        // Teams (Universal Actions): the cards whose buttons are Action.Execute, and what a clicked card becomes.
+        foreach (var caseName in Patients.Keys)
+        {
+            cards["teams." + caseName] = TeamsAdviceCard(caseName);
+        }
+
+        foreach (var (question, index) in Guidance.Questions.Select((q, i) => (q, i)))
+        {
+            cards["teams.question." + question.Key] = Cards.Question(Ask(question, index + 1), Teams);
+            cards["teams.answered." + question.Key] = Cards.Record(new QuestionAnswered(ConsultId, question, question.Options[0].Label, Repeat: index % 2 == 1), Teams);
+        }
+
+        cards["teams.question.reprompt-with-quick-form"] = Cards.Question(Ask(Guidance.Questions[^1], 5, PromptReason.Reprompt, offerQuickForm: true), Teams);
+        cards["teams.case-confirmation"] = Cards.CaseConfirmation(new ConfirmCase(ConsultId, ["age 58", "history of breast cancer", "subjective fevers"], PromptReason.First), Teams);
+        cards["teams.quickform"] = Cards.QuickForm(new ShowQuickForm(ConsultId, Guidance.Questions, Patients["recommendation.v7"] with { Course = null, Contraindication = null }), Teams);
+        cards["teams.case-answered.yes"] = Cards.Record(new CaseAnswered(ConsultId, true), Teams);
+        cards["teams.case-answered.no"] = Cards.Record(new CaseAnswered(ConsultId, false), Teams);
+        cards["teams.case-answered.again"] = Cards.Record(new CaseAnswered(ConsultId, null), Teams);
+        cards["teams.quickform-sent"] = Cards.Record(new QuickFormSent(ConsultId, Guidance.Questions, Answered("recommendation.v7") with { Pregnant = null }, Repeat: false), Teams);
+        cards["teams.quickform-sent.again"] = Cards.Record(new QuickFormSent(ConsultId, Guidance.Questions, Answered("recommendation.v7"), Repeat: true), Teams);
+        foreach (var caseName in (string[])["recommendation.v7", "recommendation.v4", "out-of-scope.trauma"])
+        {
+            cards[$"teams.advice-changing.{caseName}"] = Cards.Record(new AdviceChanged(ConsultId, AdviceFor(caseName), Answered(caseName), StillChanging: true), Teams);
+            cards[$"teams.advice-replaced.{caseName}"] = Cards.Record(new AdviceChanged(ConsultId, AdviceFor(caseName), Answered(caseName), StillChanging: false), Teams);
+        }
+
+        foreach (var reason in Enum.GetValues<ClosedReason>())
+        {
+            cards["teams.closed." + reason] = Cards.Record(new CardClosed(reason), Teams);
+        }
+
         var compose = Activity.CreateMessageActivity();
         compose.Attachments = [Cards.FaqAnswerAttachment(Guidance.Faq[0])];
         cards["faq-answer.compose-box"] = compose;

@@ -82,28 +82,6 @@ public class ConsultOverHttpTests(WebApplicationFactory<Program> factory) : ICla
         Assert.Contains(Guidance.Faq.Single(entry => entry.Id == "contrast-without-and-with").Question, chat.Said, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("personal")]
-    [InlineData("groupChat")]
-    [InlineData("channel")]
-    public async Task Teams_drives_a_consult_with_the_mention_and_card_clicks_as_Teams_sends_them(string conversationType)
-    {
-        using var client = factory.CreateClient();
-        var chat = HttpChat.Teams(client, conversationType);
-
-        await chat.SayAsync("start");   // "<at>ImagingBot</at> start" with the mention entity outside personal chats
-        Assert.Equal("caudaEquina", chat.AskedQuestionId);
-        await chat.AnswerAsync("no");
-        Assert.Equal("sepsis", chat.AskedQuestionId);
-        await chat.SayAsync("nope");
-        Assert.Equal("age", chat.AskedQuestionId);
-        await chat.SayAsync("help");
-        Assert.Equal("age", chat.AskedQuestionId);   // asked again after the help card
-        var recorded = await AnswerEveryQuestionAsync(chat, Patient(("infection", "yes")));
-
-        AssertShows(BotReplies.Card(Assert.Single(chat.Replies))!, Decision.Decide(recorded with { CaudaEquinaSigns = false, SepsisSigns = false }));
-    }
-
     [Fact]
     public async Task A_string_valued_and_an_object_valued_card_submit_behave_the_same_mid_consult()
     {
@@ -152,8 +130,9 @@ public class ConsultOverHttpTests(WebApplicationFactory<Program> factory) : ICla
     [Fact]
     public async Task A_double_click_over_HTTP_records_one_answer_and_an_older_cards_click_changes_nothing()
     {
+        // Action.Submit, as the Emulator sends it (Teams' Universal Actions: UniversalActionsOverHttpTests).
         using var client = factory.CreateClient();
-        var chat = HttpChat.Teams(client, "personal");
+        var chat = HttpChat.Emulator(client);
 
         await chat.SayAsync("start");
         var screenCard = BotReplies.Card(Assert.Single(chat.Replies))!;
