@@ -76,6 +76,10 @@ public static class BotReplies
     public static IReadOnlyList<JsonObject> Submits(JsonObject card) =>
         [.. Walk(card).OfType<JsonObject>().Where(node => (string?)node["type"] == "Action.Submit" && node["data"] is JsonObject).Select(node => node["data"]!.AsObject())];
 
+    /// <summary>Every button's data in the card, Action.Submit or Action.Execute: what a click sends on any channel.</summary>
+    public static IReadOnlyList<JsonObject> ActionData(JsonObject card) =>
+        [.. Walk(card).OfType<JsonObject>().Where(node => (string?)node["type"] is "Action.Submit" or "Action.Execute" && node["data"] is JsonObject).Select(node => node["data"]!.AsObject())];
+
     private static IEnumerable<JsonNode> Walk(JsonNode node)
     {
         yield return node;

@@ -32,7 +32,7 @@ public sealed class FakeChannel : IAsyncDisposable
         {
             var last = Replies.LastOrDefault();
             var card = last is null ? null : BotReplies.Card(last);
-            return card is null ? null : BotReplies.Submits(card).Where(data => (string?)data["action"] == "answer").Select(data => (string?)data["questionId"]).FirstOrDefault();
+            return card is null ? null : BotReplies.ActionData(card).Where(data => (string?)data["action"] == "answer").Select(data => (string?)data["questionId"]).FirstOrDefault();
         }
     }
 

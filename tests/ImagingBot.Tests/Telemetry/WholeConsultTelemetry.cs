@@ -59,7 +59,7 @@ public sealed class WholeConsultTelemetry : IAsyncLifetime
 
     /// <summary>The consult ids on the bot's cards (the out-of-scope card carries none): the audit may hold them, the metrics and spans may not.</summary>
     public IReadOnlySet<string> CardConsultIds => Replies.Select(BotReplies.Card).OfType<System.Text.Json.Nodes.JsonObject>()
-        .SelectMany(BotReplies.Submits).Select(data => (string?)data["consultId"]).OfType<string>().ToHashSet();
+        .SelectMany(BotReplies.ActionData).Select(data => (string?)data["consultId"]).OfType<string>().ToHashSet();
 
     /// <summary>Everything the OpenTelemetry resource says about the process.</summary>
     public string Resource { get; private set; } = string.Empty;
