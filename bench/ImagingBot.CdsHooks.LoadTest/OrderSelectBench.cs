@@ -9,8 +9,9 @@ namespace ImagingBot.CdsHooks.LoadTest;
 /// rounds, order-select first in even ones), so both see the same machine; after a warm-up of each, every call's
 /// latency is kept. Each order-select call carries its own signed token (a jti is accepted once), checked for real
 /// against the fake EHR's keys, and its answer is checked (the card count the patient should get). Signing is the
-/// EHR's work, not the service's: the tokens are signed before the run, so that the signing does not take the CPU
-/// the service is measured on (on this machine both run on the same two cores).
+/// EHR's work, not the service's: the tokens are signed before the run and shared out among the order-select rounds,
+/// and a round that uses up its share ends there (its calls per second are over the time it ran), so that no signing
+/// takes the CPU the service is measured on (on this machine both run on the same two cores).
 /// </summary>
 internal sealed class OrderSelectBench(BenchHosts hosts, int concurrency, int rounds, TimeSpan roundLength, int tokensPerUser, TextWriter progress)
 {
@@ -23,45 +24,38 @@ internal sealed class OrderSelectBench(BenchHosts hosts, int concurrency, int ro
         var floor = new RoundResult("floor");
         var service = new RoundResult("order-select");
         var minting = Stopwatch.StartNew();
-        _tokens = new System.Collections.Concurrent.ConcurrentQueue<string>(
-            Enumerable.Range(0, concurrency * tokensPerUser).AsParallel().Select(_ => hosts.Token()));
+        var signed = Enumerable.Range(0, concurrency * tokensPerUser).AsParallel().Select(_ => hosts.Token()).ToArray();
         service.TokenMinting = minting.Elapsed;
-        service.TokensPremade = _tokens.Count;
+        service.TokensPremade = signed.Length;
 
+        // The warm-up round and each measured round get an equal share.
+        var shares = new Queue<string[]>(signed.Chunk(Math.Max(1, signed.Length / (rounds + 1))));
         await RoundAsync(client, floor, TimeSpan.FromSeconds(2), record: false).ConfigureAwait(false);
-        await RoundAsync(client, service, TimeSpan.FromSeconds(2), record: false).ConfigureAwait(false);
+        await RoundAsync(client, service, TimeSpan.FromSeconds(2), record: false, shares.Dequeue()).ConfigureAwait(false);
         for (var round = 0; round < rounds; round++)
         {
             RoundResult[] order = round % 2 == 0 ? [floor, service] : [service, floor];
             foreach (var scenario in order)
             {
-                await RoundAsync(client, scenario, roundLength, record: true).ConfigureAwait(false);
+                var tokens = scenario == service ? (shares.TryDequeue(out var share) ? share : []) : null;
+                var ran = await RoundAsync(client, scenario, roundLength, record: true, tokens).ConfigureAwait(false);
+                if (scenario == service && ran < roundLength)
+                {
+                    service.RoundsCutShort++;
+                }
             }
 
             await progress.WriteLineAsync($"round {round + 1}/{rounds}: floor p99 {floor.Percentile(99):F1} ms, order-select p99 {service.Percentile(99):F1} ms").ConfigureAwait(false);
         }
 
-        service.TokensInline = _inline;
         return (floor, service);
     }
 
-    private System.Collections.Concurrent.ConcurrentQueue<string> _tokens = new();
-    private int _inline;
-
-    private string Token()
+    /// <summary>One round; an order-select round also ends when its <paramref name="tokens"/> are used up. Returns how long it ran.</summary>
+    private async Task<TimeSpan> RoundAsync(HttpClient client, RoundResult result, TimeSpan length, bool record, string[]? tokens = null)
     {
-        if (_tokens.TryDequeue(out var token))
-        {
-            return token;
-        }
-
-        Interlocked.Increment(ref _inline);
-        return hosts.Token();
-    }
-
-    private async Task RoundAsync(HttpClient client, RoundResult result, TimeSpan length, bool record)
-    {
-        var isFloor = result.Scenario == "floor";
+        var isFloor = tokens is null;
+        var next = -1;
         var latencies = new List<double>[concurrency];
         var errors = 0L;
         var stopwatch = Stopwatch.StartNew();
@@ -70,15 +64,27 @@ internal sealed class OrderSelectBench(BenchHosts hosts, int concurrency, int ro
             var mine = latencies[user] = [];
             for (var call = 0; stopwatch.Elapsed < length; call++)
             {
+                string? token = null;
+                if (!isFloor)
+                {
+                    var index = Interlocked.Increment(ref next);
+                    if (index >= tokens!.Length)
+                    {
+                        break;
+                    }
+
+                    token = tokens[index];
+                }
+
                 var patient = (user + call) % OrderSelectRequests.Patients.Length;
                 using var request = new HttpRequestMessage(HttpMethod.Post, isFloor ? hosts.FloorEndpoint : hosts.ServiceEndpoint)
                 {
                     Content = new ByteArrayContent(OrderSelectRequests.Body(patient, user)),
                 };
                 request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-                if (!isFloor)
+                if (token is not null)
                 {
-                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token());
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                 }
 
                 var started = Stopwatch.GetTimestamp();
@@ -103,6 +109,8 @@ internal sealed class OrderSelectBench(BenchHosts hosts, int concurrency, int ro
         {
             result.Add([.. latencies.SelectMany(l => l)], errors, stopwatch.Elapsed);
         }
+
+        return stopwatch.Elapsed;
     }
 
     private static int Cards(byte[] body)

@@ -23,7 +23,7 @@ var (floor, orderSelect) = await new OrderSelectBench(hosts, concurrency, rounds
 Console.WriteLine();
 Console.WriteLine("| scenario | calls | calls/s | p50 ms | p99 ms | errors |");
 Console.WriteLine("|---|---:|---:|---:|---:|---:|");
-Console.WriteLine($"Tokens: {orderSelect.TokensPremade} signed before the run ({orderSelect.TokenMinting.TotalSeconds:F1} s, the EHR's work), {orderSelect.TokensInline} signed during it.");
+Console.WriteLine($"Tokens: {orderSelect.TokensPremade} signed before the run ({orderSelect.TokenMinting.TotalSeconds:F1} s, the EHR's work), none during it; {orderSelect.RoundsCutShort} of {rounds} order-select rounds used up their share before their time.");
 foreach (var result in new[] { floor, orderSelect })
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {result.Scenario} | {result.Calls} | {result.CallsPerSecond:F0} | {result.Percentile(50):F1} | {result.Percentile(99):F1} | {result.Errors} |"));

@@ -15,7 +15,8 @@ internal sealed class RoundResult(string scenario)
 
     public int TokensPremade { get; set; }
 
-    public int TokensInline { get; set; }
+    /// <summary>Measured order-select rounds that used up their share of the signed tokens before their time.</summary>
+    public int RoundsCutShort { get; set; }
 
     public TimeSpan TokenMinting { get; set; }
 
