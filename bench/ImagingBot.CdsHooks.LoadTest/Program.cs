@@ -2,7 +2,7 @@ using System.Globalization;
 using ImagingBot.CdsHooks.LoadTest;
 
 // dotnet run -c Release --project bench/ImagingBot.CdsHooks.LoadTest -- [--concurrency 64] [--rounds 6] [--round-seconds 5]
-//   [--tokens-per-user 500] [--store Memory|Redis --redis host:port] [--phases: where one call's time goes]
+//   [--tokens-per-user 1000] [--store Memory|Redis --redis host:port] [--phases: where one call's time goes]
 var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--", StringComparison.Ordinal)).ToDictionary(x => x.a[2..], x => x.i + 1 < args.Length ? args[x.i + 1] : string.Empty, StringComparer.Ordinal);
 var concurrency = int.Parse(options.GetValueOrDefault("concurrency", "64"), CultureInfo.InvariantCulture);
 var rounds = int.Parse(options.GetValueOrDefault("rounds", "6"), CultureInfo.InvariantCulture);
@@ -17,7 +17,7 @@ if (options.ContainsKey("phases"))
     return 0;
 }
 
-var tokensPerUser = int.Parse(options.GetValueOrDefault("tokens-per-user", "500"), CultureInfo.InvariantCulture);
+var tokensPerUser = int.Parse(options.GetValueOrDefault("tokens-per-user", "1000"), CultureInfo.InvariantCulture);
 var (floor, orderSelect) = await new OrderSelectBench(hosts, concurrency, rounds, roundLength, tokensPerUser, Console.Out).RunAsync();
 
 Console.WriteLine();
