@@ -54,6 +54,9 @@ internal sealed class BenchHost : IBotHost
             // The app's appsettings.json filters, with the default level chosen by the bench.
             ["Logging:LogLevel:Default"] = logLevel.ToString(),
             ["Logging:LogLevel:Microsoft.AspNetCore"] = LogLevel.Warning.ToString(),
+            // The recommendation audit has its own Information filter there; the bench's level holds for it too, so the
+            // console does not write one line per finished consult (the "log level Information" floor variant shows that cost).
+            [$"Logging:LogLevel:{ImagingBot.Telemetry.RecommendationAudit.Category}"] = logLevel.ToString(),
             ["Telemetry:Prometheus:Enabled"] = telemetryOn ? "true" : "false",
         };
         foreach (var (key, value) in storeSettings)

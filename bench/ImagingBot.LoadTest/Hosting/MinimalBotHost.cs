@@ -11,7 +11,8 @@ namespace ImagingBot.LoadTest.Hosting;
 /// The connector path's lower floor: an ASP.NET Core endpoint with no Bot Framework at all. It reads the activity's
 /// JSON, posts one reply with the same text to <c>{serviceUrl}v3/conversations/{id}/activities/{activityId}</c> with
 /// one pooled HttpClient, and answers 200: what any bot on this path has to do, and nothing else (no authentication,
-/// no state, no middleware).
+/// no state, no middleware). With <c>dropEvery</c> it answers 200 to every n-th activity without posting its reply:
+/// the bot that loses a reply, which the bench must count.
 /// </summary>
 internal sealed class MinimalBotHost : IBotHost
 {
@@ -28,7 +29,8 @@ internal sealed class MinimalBotHost : IBotHost
 
     public Uri MessagesEndpoint { get; }
 
-    public static async Task<MinimalBotHost> StartAsync()
+    /// <param name="dropEvery">When above 0, every n-th activity gets its 200 and no reply (for the lost-reply check).</param>
+    public static async Task<MinimalBotHost> StartAsync(int dropEvery = 0)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], EnvironmentName = Environments.Production });
         builder.Logging.ClearProviders();
@@ -41,7 +43,10 @@ internal sealed class MinimalBotHost : IBotHost
             UseCookies = false,
             AutomaticDecompression = DecompressionMethods.None,
         });
-        app.MapPost("/api/messages", context => ReplyAsync(context, connector));
+        var received = 0L;
+        app.MapPost("/api/messages", context => dropEvery > 0 && Interlocked.Increment(ref received) % dropEvery == 0
+            ? DropAsync(context)
+            : ReplyAsync(context, connector));
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new MinimalBotHost(app, connector, new Uri(address));
@@ -65,6 +70,15 @@ internal sealed class MinimalBotHost : IBotHost
         var url = $"{serviceUrl.TrimEnd('/')}/v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(activityId)}";
         using var response = await connector.PostAsync(url, content, context.RequestAborted).ConfigureAwait(false);
         context.Response.StatusCode = response.IsSuccessStatusCode ? StatusCodes.Status200OK : StatusCodes.Status502BadGateway;
+    }
+
+    private static async Task DropAsync(HttpContext context)
+    {
+        using (await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false))
+        {
+        }
+
+        context.Response.StatusCode = StatusCodes.Status200OK;
     }
 
     public async ValueTask DisposeAsync()

@@ -47,6 +47,7 @@ internal sealed class ConsultUser(string conversationPrefix, int userIndex, Cons
     {
         var request = _next ?? (connector is null ? ActivityPayloads.Message(_conversationId, StartCommand) : ActivityPayloads.TeamsMessage(Chat, StartCommand));
         var invoke = _nextIsInvoke;
+        UniversalActions += invoke ? 1 : 0;
         _turnInConsult++;
         Turns++;
         var response = await client.PostAsync(request, cancellationToken).ConfigureAwait(false);
@@ -65,7 +66,15 @@ internal sealed class ConsultUser(string conversationPrefix, int userIndex, Cons
         return error is null ? Advance(_scan) : Restart(error);
     }
 
-    private TeamsChat Chat => new(_conversationId, connector!.ServiceUrl.OriginalString);
+    // The Teams chat of the conversation under way, made again only when a consult moves to a new conversation.
+    private TeamsChat? _chat;
+
+    private TeamsChat Chat => _chat is { } chat && chat.ConversationId == _conversationId
+        ? chat
+        : _chat = new TeamsChat(_conversationId, connector!.ServiceUrl.OriginalString);
+
+    /// <summary>Clicks sent as Teams' Universal Actions (<c>adaptiveCard/action</c> invokes).</summary>
+    public int UniversalActions { get; private set; }
 
     /// <summary>
     /// A Teams turn: 200, for a click the record of the answer in the invoke response, then at the connector the
