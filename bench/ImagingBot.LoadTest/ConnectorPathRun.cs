@@ -21,7 +21,9 @@ internal sealed class ConnectorPathRun(LoadTestOptions options, TextWriter progr
         ArgumentNullException.ThrowIfNull(report);
         var concurrency = options.ConnectorConcurrency;
         var rounds = options.RoundsAt(LoadTestOptions.TargetConcurrency);
-        progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Connector path: {concurrency} conversations, {rounds} rounds of {options.RoundLength.TotalSeconds:0.##} s ..."));
+        report.ConnectorLoad = string.Create(CultureInfo.InvariantCulture,
+            $"{concurrency} concurrent conversations per row; the rows alternate in {rounds} rounds of {options.RoundLength.TotalSeconds:0.##} s measured each, every other round in reverse order ({options.Warmup.TotalSeconds:0.#} s warm-up before a row's first round, {options.RoundWarmup.TotalSeconds:0.#} s before later ones; at most {options.MaxTurnsPerRound:N0} turns per round); request timeout {options.RequestTimeout.TotalSeconds:0} s; bench host log level {options.LogLevel}");
+        progress.WriteLine($"Connector path: {report.ConnectorLoad} ...");
         var connector = await FakeConnector.StartAsync().ConfigureAwait(false);
         await using (connector.ConfigureAwait(false))
         {

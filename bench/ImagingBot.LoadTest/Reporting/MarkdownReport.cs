@@ -50,7 +50,7 @@ internal static class MarkdownReport
         md.AppendLine(ConnectorHeading).AppendLine();
         md.AppendLine("The delivery path Teams uses: Teams activities (personal chat, tenant, normal delivery) whose `serviceUrl` is the bench's fake Bot Connector (Kestrel on 127.0.0.1, `POST /v3/conversations/{id}/activities[/{replyToId}]`); the bot answers 200 and posts its replies there. After each turn the virtual user takes its conversation's replies from the connector and checks them: a turn whose reply never arrived is a lost reply (and an error). The expectReplies table of issue 8 follows in the next section.").AppendLine();
         md.AppendLine("```sh").AppendLine(report.Command).AppendLine("```").AppendLine();
-        AppendRun(md, report);
+        AppendRun(md, report, report.ConnectorLoad);
         md.AppendLine("- Rows, all in the same alternating rounds: *minimal floor*, an ASP.NET Core endpoint with no Bot Framework that reads the activity and posts one reply to the serviceUrl with one pooled HttpClient (no state, no authentication, no middleware); *echo floor*, our Bot Framework host (`AddBotRuntime`, the adapter, middleware and store) with the echo `IBot`; *consult*, the app's bot: `start` as a Teams message, every question card's `Action.Execute` clicked as Teams sends a Universal Action (an `adaptiveCard/action` invoke, whose response must be the answered card with no button left), the next question or the recommendation read at the connector and checked as in the expectReplies table; *consult (telemetry on)*, the same with the OpenTelemetry SDK collecting metrics and traces (Prometheus `/metrics` as the exporter, nothing leaves the process).");
         md.AppendLine("- vs floor is the row's turns/s over the minimal floor's; CPU %, CPU ms/turn, KB alloc/turn and Load avg as in the expectReplies table (the process holds the bots, the fake connector and the load generator).");
         md.AppendLine();
@@ -101,14 +101,14 @@ internal static class MarkdownReport
         md.AppendLine(AnalysisStart).AppendLine(analysis.Trim()).AppendLine(AnalysisEnd);
     }
 
-    private static void AppendRun(StringBuilder md, RunReport report)
+    private static void AppendRun(StringBuilder md, RunReport report, string load)
     {
         var inv = CultureInfo.InvariantCulture;
         md.AppendLine(inv, $"- Date: {report.StartedAt:yyyy-MM-dd HH:mm} UTC, run took {report.Elapsed.TotalMinutes:F1} min; commit {report.Machine.Commit ?? "unknown"}");
         md.AppendLine(inv, $"- Machine: {report.Machine.Cores} cores ({report.Machine.Cpu}), {report.Machine.Memory} RAM, {report.Machine.Os}");
         md.AppendLine(inv, $"- Runtime: {report.Machine.Runtime}, Release build, {report.Machine.Gc} GC{(report.Machine.Redis is { } redis ? "; " + redis : string.Empty)}");
         md.AppendLine(inv, $"- Load generator: {report.Generator}");
-        md.AppendLine(inv, $"- Load: {report.Load}");
+        md.AppendLine(inv, $"- Load: {load}");
     }
 
     private static string PatientsSentence(IReadOnlyList<string> patients) => patients.Count switch
@@ -126,7 +126,7 @@ internal static class MarkdownReport
         md.AppendLine(Heading).AppendLine();
         md.AppendLine("The bot over real HTTP: Kestrel on 127.0.0.1, the app's own wiring (`AddBotRuntime`, `AddConversationState`, `AddImagingBot`, `MapBotEndpoints`), anonymous Emulator-style activities with `deliveryMode: expectReplies` so every reply comes back in the HTTP response and no outbound connector call is made. The floor is the same host, adapter, middleware and store with an echo `IBot` that reads and saves a turn counter in the app's conversation state (`ChangeTrackedConversationState`).").AppendLine();
         md.AppendLine("```sh").AppendLine(report.Command).AppendLine("```").AppendLine();
-        AppendRun(md, report);
+        AppendRun(md, report, report.Load);
         md.AppendLine(inv, $"- Consult: a virtual clinician per conversation sends `start`, clicks the planned answer button of every question card (its `Action.Submit` data sent back as `value` with no text) and checks that the recommendation card orders the expected study first (the first study under the first-line heading) and shows the emergency banner exactly when the patient is an emergency; {PatientsSentence(report.Patients)}. The next consult starts in the same conversation with the card's \"New consult\" button, as in a Teams chat (the memory check uses a new conversation per consult instead). A wrong or missing reply counts as an error, and the virtual clinician then starts over.");
         md.AppendLine("- CPU % is this process's CPU time (bot and load generator together) over the step as a share of all cores, and CPU ms/turn the same CPU time per turn (the cost of a turn, whatever share of the cores the machine left us); KB alloc/turn the bytes the process allocated per turn; Reply KB the mean HTTP response body (the bot's replies); Check ms the wall time the load generator spent checking each reply after it arrived (part of CPU ms/turn, not of the bot); Load avg is the machine's 1-minute load average at the end of the step.");
         md.AppendLine("- How a step is measured: both bots run in this process side by side, and the machine's speed drifts from one 10-second window to the next, so at each concurrency the floor and the consult take turns in short rounds (floor, consult, then consult, floor, and so on, so that neither always goes first; more rounds at 64, where the targets compare them; see Load above). Each scenario's conversations and HTTP client are made once and carry on from round to round (a clinician in the middle of a consult goes on with it); only a scenario's first round has the full warm-up. A row combines a scenario's rounds: turns, errors, CPU seconds and allocations add up over all its measured seconds; p50 and p99 are read from all its rounds' latencies together; Reply KB and Check ms are means over all its turns; GC counts add up; Load avg is the highest of its rounds. The throughput target compares all the consult's rounds with all the floor's; the per-round ratios below show how far a single pair of windows could stray, and their mean with two standard errors how far the verdict can be trusted.");

@@ -34,6 +34,9 @@ internal sealed class RunReport
     /// </summary>
     public List<StepResult> ConnectorSteps { get; } = [];
 
+    /// <summary>How the connector table was measured: conversations, rounds, warm-ups.</summary>
+    public string ConnectorLoad { get; set; } = string.Empty;
+
     /// <summary>Replies the fake connector received over the connector table, warm-ups included.</summary>
     public long ConnectorRepliesCounted { get; set; }
 
