@@ -10,6 +10,19 @@ internal sealed record LoadTestOptions
 
     public IReadOnlyList<string> Stores { get; init; } = ["memory", "redis"];
 
+    /// <summary>
+    /// The delivery paths measured: <see cref="ConnectorPath"/> (Teams' normal delivery, replies posted to the fake
+    /// connector; issue 15) and <see cref="ExpectRepliesPath"/> (the replies in the HTTP response; issue 8).
+    /// </summary>
+    public IReadOnlyList<string> Paths { get; init; } = [ConnectorPath, ExpectRepliesPath];
+
+    public const string ConnectorPath = "connector";
+
+    public const string ExpectRepliesPath = "expect-replies";
+
+    /// <summary>Concurrent conversations of the connector-path table (its targets are judged there).</summary>
+    public int ConnectorConcurrency { get; init; } = TargetConcurrency;
+
     public IReadOnlyList<int> Concurrency { get; init; } = [1, 16, 64, 256];
 
     /// <summary>The patients each consult user takes in turn (<see cref="ConsultProfile.Known"/>).</summary>
@@ -79,6 +92,9 @@ internal sealed record LoadTestOptions
 
     public bool Quick { get; init; }
 
+    /// <summary>A run of a second or two for the bench's tests: the connector table only, memory store, nothing written.</summary>
+    public bool Smoke { get; init; }
+
     /// <summary>Wrap the IBot and the IStorage in timing decorators and report where a turn's server time goes.</summary>
     public bool Profile { get; init; }
 
@@ -88,6 +104,11 @@ internal sealed record LoadTestOptions
     public static string Usage => """
         Usage: dotnet run -c Release --project bench/ImagingBot.LoadTest -- [options]
           --quick                 smoke run (~1 min): 2 s per step in 2 rounds, 1 s warm-up, 1,000 consults for the memory check
+          --smoke                 a second or two (the bench's tests): the connector table only, memory store,
+                                  4 conversations, 2 rounds of 0.2 s, 0.1 s warm-up, no markdown or json
+          --paths LIST            connector,expect-replies (default both): the connector table (Teams' normal delivery,
+                                  replies posted to a fake connector; issue 15) and the expectReplies table (issue 8)
+          --connector-concurrency N  concurrent conversations of the connector table (default 64)
           --scenarios LIST        floor,consult (default both)
           --stores LIST           memory,redis (default both)
           --concurrency LIST      concurrent conversations per step (default 1,16,64,256)
@@ -116,7 +137,24 @@ internal sealed record LoadTestOptions
     public static LoadTestOptions Parse(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var options = args.Contains("--quick")
+        var options = args.Contains("--smoke")
+            ? new LoadTestOptions
+            {
+                Smoke = true,
+                Paths = [ConnectorPath],
+                Stores = ["memory"],
+                ConnectorConcurrency = 4,
+                Warmup = TimeSpan.FromSeconds(0.1),
+                Duration = TimeSpan.FromSeconds(0.4),
+                Rounds = 2,
+                TargetRounds = 2,
+                MemoryConsults = 0,
+                FaqConcurrency = 0,
+                CompareLogging = false,
+                MarkdownPath = null,
+                JsonPath = null,
+            }
+            : args.Contains("--quick")
             ? new LoadTestOptions
             {
                 Quick = true,
@@ -137,7 +175,9 @@ internal sealed record LoadTestOptions
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"Option {name} needs a value.");
             options = name switch
             {
-                "--quick" => options,
+                "--quick" or "--smoke" => options,
+                "--paths" => options with { Paths = List(Value()) },
+                "--connector-concurrency" => options with { ConnectorConcurrency = Int(Value()) },
                 "--scenarios" => options with { Scenarios = List(Value()) },
                 "--stores" => options with { Stores = List(Value()) },
                 "--concurrency" => options with { Concurrency = [.. List(Value()).Select(Int)] },
@@ -160,13 +200,13 @@ internal sealed record LoadTestOptions
             };
         }
 
-        var unknown = options.Scenarios.Except(["floor", "consult"]).Concat(options.Stores.Except(["memory", "redis"])).ToList();
+        var unknown = options.Scenarios.Except(["floor", "consult"]).Concat(options.Stores.Except(["memory", "redis"])).Concat(options.Paths.Except([ConnectorPath, ExpectRepliesPath])).ToList();
         if (unknown.Count > 0)
         {
-            throw new ArgumentException($"Unknown scenario or store: {string.Join(", ", unknown)}.");
+            throw new ArgumentException($"Unknown scenario, store or path: {string.Join(", ", unknown)}.");
         }
 
-        return options.Concurrency.Any(n => n < 1) ? throw new ArgumentException("Concurrency must be at least 1.")
+        return options.Concurrency.Any(n => n < 1) || options.ConnectorConcurrency < 1 ? throw new ArgumentException("Concurrency must be at least 1.")
             : options.Rounds < 1 || options.TargetRounds < 1 ? throw new ArgumentException("Rounds must be at least 1.")
             : options.Duration <= TimeSpan.Zero ? throw new ArgumentException("Duration must be more than 0 seconds.")
             : options.Warmup < TimeSpan.Zero ? throw new ArgumentException("Warm-up must not be negative.")

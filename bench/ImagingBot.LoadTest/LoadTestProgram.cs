@@ -36,7 +36,13 @@ internal static class LoadTestProgram
         var report = await new LoadTestRun(options, progress).RunAsync(command).ConfigureAwait(false);
 
         await progress.WriteLineAsync().ConfigureAwait(false);
-        foreach (var check in TargetCheck.Evaluate(report))
+        var checks = options.Paths.Contains(LoadTestOptions.ConnectorPath) ? TargetCheck.OnTheConnectorPath(report) : [];
+        if (options.Paths.Contains(LoadTestOptions.ExpectRepliesPath))
+        {
+            checks = [.. TargetCheck.OnTheExpectRepliesPath(report), .. checks];
+        }
+
+        foreach (var check in checks)
         {
             await progress.WriteLineAsync($"{check.Result,-8} {check.Target}: {check.Measured}").ConfigureAwait(false);
         }

@@ -13,13 +13,15 @@ namespace ImagingBot.LoadTest;
 internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
 {
     private readonly string _runId = Guid.NewGuid().ToString("N")[..8];
+    private readonly AlternatingRounds _rounds = new(options, progress);
 
     public async Task<RunReport> RunAsync(string command)
     {
         var started = Stopwatch.StartNew();
         RedisServerProcess? ownRedis = null;
         var redisEndpoint = options.Redis;
-        var needsRedis = options.Stores.Contains("redis") || options.MemoryConsults > 0;
+        var expectReplies = options.Paths.Contains(LoadTestOptions.ExpectRepliesPath);
+        var needsRedis = options.Stores.Contains("redis") || (expectReplies && options.MemoryConsults > 0);
         if (needsRedis && redisEndpoint is null)
         {
             EnsureRedisInstalled();
@@ -47,19 +49,14 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
 
         try
         {
-            foreach (var store in options.Stores)
+            if (options.Paths.Contains(LoadTestOptions.ConnectorPath))
             {
-                await RunStoreAsync(report, store, redisEndpoint).ConfigureAwait(false);
+                await new ConnectorPathRun(options, progress, _runId).RunAsync(report, redisEndpoint).ConfigureAwait(false);
             }
 
-            if (options.CompareLogging && options.Scenarios.Contains("floor") && options.Stores.Contains("memory"))
+            if (expectReplies)
             {
-                await RunFloorVariantsAsync(report).ConfigureAwait(false);
-            }
-
-            if (options.MemoryConsults > 0)
-            {
-                await RunMemoryCheckAsync(report, redisEndpoint).ConfigureAwait(false);
+                await RunExpectRepliesAsync(report, redisEndpoint).ConfigureAwait(false);
             }
         }
         finally
@@ -72,6 +69,25 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
 
         report.Elapsed = started.Elapsed;
         return report;
+    }
+
+    /// <summary>The expectReplies table (issue 8), then the floor variants, the FAQ search and the memory check.</summary>
+    private async Task RunExpectRepliesAsync(RunReport report, string? redisEndpoint)
+    {
+        foreach (var store in options.Stores)
+        {
+            await RunStoreAsync(report, store, redisEndpoint).ConfigureAwait(false);
+        }
+
+        if (options.CompareLogging && options.Scenarios.Contains("floor") && options.Stores.Contains("memory"))
+        {
+            await RunFloorVariantsAsync(report).ConfigureAwait(false);
+        }
+
+        if (options.MemoryConsults > 0)
+        {
+            await RunMemoryCheckAsync(report, redisEndpoint).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
@@ -114,7 +130,7 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
                     var variant = scenario == "consult" && mode == ConsultMode.GreetingOnly ? "greeting bot" : string.Empty;
                     return new Contender(host, new StepResult { Scenario = scenario, Store = store, Concurrency = concurrency, Variant = variant }, users, profiles.GetValueOrDefault(scenario));
                 }).ToList();
-                report.Steps.AddRange(await RunRoundsAsync(contenders, options.RoundsAt(concurrency), options.RoundLength).ConfigureAwait(false));
+                report.Steps.AddRange(await _rounds.RunAsync(contenders, options.RoundsAt(concurrency), options.RoundLength).ConfigureAwait(false));
                 if (report.RoundRatios(store, concurrency) is { Count: > 0 } ratios)
                 {
                     var combined = report.Find("consult", store, concurrency)!.TurnsPerSecond / report.Find("floor", store, concurrency)!.TurnsPerSecond;
@@ -135,7 +151,7 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
             {
                 var users = Enumerable.Range(0, options.FaqConcurrency).Select(i => (IVirtualUser)new FaqSearchUser($"faq-{_runId}-{i}")).ToList();
                 var faq = new Contender(botHost, new StepResult { Scenario = "faq search", Store = store, Concurrency = options.FaqConcurrency }, users);
-                report.FaqSearch = (await RunRoundsAsync([faq], rounds: 1, options.Duration).ConfigureAwait(false))[0];
+                report.FaqSearch = (await _rounds.RunAsync([faq], rounds: 1, options.Duration).ConfigureAwait(false))[0];
                 if (report.FaqSearch.Notes.ContainsKey(FaqSearchUser.PendingNote))
                 {
                     report.Pending.Add("FAQ search from the compose box: the bot has no composeExtension/query handler yet (HTTP 501); latency measured on that answer.");
@@ -183,7 +199,7 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
                     var users = Enumerable.Range(0, Concurrency).Select(u => (IVirtualUser)new FloorUser(ConsultUser.ConversationId(prefix, u, 0))).ToList();
                     return new Contender(host, new StepResult { Scenario = "floor", Store = "memory", Concurrency = Concurrency, Variant = variants[i] }, users);
                 }).ToList();
-                report.FloorVariants.AddRange(await RunRoundsAsync(contenders, options.Rounds, options.RoundLength).ConfigureAwait(false));
+                report.FloorVariants.AddRange(await _rounds.RunAsync(contenders, options.Rounds, options.RoundLength).ConfigureAwait(false));
             }
             finally
             {
@@ -253,97 +269,6 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
         }
     }
 
-    /// <summary>
-    /// The contenders take turns, round after round, each round measuring <paramref name="roundLength"/>: the full warm-up
-    /// before a contender's first round, a short one before the next (its users are mid-conversation and carry on where
-    /// they stopped, on the same client). Each contender's rounds are then combined into one step.
-    /// </summary>
-    private async Task<List<StepResult>> RunRoundsAsync(IReadOnlyList<Contender> contenders, int rounds, TimeSpan roundLength)
-    {
-        var clients = contenders.Select(contender => new BotClient(contender.Host.MessagesEndpoint, contender.Users.Count, options.RequestTimeout)).ToList();
-        var samplers = contenders.Select(_ => options.AllocationProfile ? new AllocationSampler() : null).ToList();
-        try
-        {
-            var parts = contenders.Select(_ => new List<StepResult>()).ToList();
-            for (var round = 0; round < rounds; round++)
-            {
-                // Every other round in reverse order (A B, B A, ...): a machine that speeds up or slows down during the
-                // step then favours no contender for going first.
-                for (var turn = 0; turn < contenders.Count; turn++)
-                {
-                    var i = round % 2 == 0 ? turn : contenders.Count - 1 - turn;
-                    var contender = contenders[i];
-                    samplers[i]?.Record();
-                    var part = await LoadStep.RunAsync(
-                        contender.Template,
-                        clients[i],
-                        contender.Users,
-                        round == 0 ? options.Warmup : options.RoundWarmup,
-                        roundLength,
-                        options.MaxTurnsPerRound,
-                        options.RequestTimeout,
-                        contender.Profile).ConfigureAwait(false);
-                    samplers[i]?.Pause();
-                    parts[i].Add(part);
-                    if (rounds > 1)
-                    {
-                        progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                            $"    round {round + 1}/{rounds} {part.Label,-46} {part.TurnsPerSecond,6:F0} turns/s  p99 {part.P99Ms,6:F2} ms  errors {part.Errors}  cpu {part.ProcessCpuPercent,3:F0}%  load {part.LoadAverage:F1}"));
-                    }
-                }
-            }
-
-            var steps = new List<StepResult>();
-            for (var i = 0; i < contenders.Count; i++)
-            {
-                // The merged latencies have given their percentiles; the report keeps no copy (the memory check reads the heap).
-                var step = CombinedStep.Of(parts[i]) with { LatencyTicks = null };
-                if (samplers[i] is { } sampler)
-                {
-                    step = step with { TopAllocations = [.. sampler.Top(12).Select(top => $"{top.Share:P0} {top.Type}")] };
-                }
-
-                Print(step);
-                steps.Add(step);
-            }
-
-            return steps;
-        }
-        finally
-        {
-            foreach (var client in clients)
-            {
-                client.Dispose();
-            }
-
-            foreach (var sampler in samplers)
-            {
-                sampler?.Dispose();
-            }
-        }
-    }
-
-    private void Print(StepResult step)
-    {
-        progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {step.Label,-44} {step.TurnsPerSecond,6:F0} turns/s {step.ConsultsPerSecond,5:F0} consults/s  p50 {step.P50Ms,6:F2} ms  p99 {step.P99Ms,6:F2} ms  errors {step.Errors}  cpu {step.ProcessCpuPercent,3:F0}% ({step.CpuMsPerTurn:F2} ms/turn)  {step.AllocatedBytesPerTurn / 1024:F0} KB/turn  GC {step.GarbageCollections}  reply {step.ResponseBytesPerTurn / 1024:F1} KB, check {step.GeneratorCheckMsPerTurn:F3} ms  load {step.LoadAverage:F1}"));
-        if (step.TopAllocations is { } allocations)
-        {
-            progress.WriteLine("      allocations (sampled, warm-ups included): " + string.Join(", ", allocations));
-        }
-
-        if (step.Profile is { } server)
-        {
-            progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"      server per turn: bot {server.BotMsPerTurn:F3} ms (store read {server.StoreReadMsPerTurn:F3} ms, write {server.StoreWriteMsPerTurn:F3} ms); client round trip {step.MeanMs:F3} ms"));
-        }
-
-        foreach (var (error, count) in step.ErrorKinds.Concat(step.Notes))
-        {
-            progress.WriteLine($"      {count} x {error}");
-        }
-    }
-
     private async Task<BenchHost?> TryStartAsync(RunReport report, BotUnderTest bot, string store, string? redisEndpoint, string keyPrefix, LogLevel logLevel, TurnProfile? profile = null)
     {
         try
@@ -364,7 +289,7 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
         }
     }
 
-    private static Dictionary<string, string?> StoreSettings(string store, string? redisEndpoint, string keyPrefix) => store == "redis"
+    internal static Dictionary<string, string?> StoreSettings(string store, string? redisEndpoint, string keyPrefix) => store == "redis"
         ? new()
         {
             ["Storage:Provider"] = "Redis",
@@ -401,7 +326,4 @@ internal sealed class LoadTestRun(LoadTestOptions options, TextWriter progress)
             throw new InvalidOperationException("Could not install redis-server; pass --redis HOST:PORT or --stores memory.");
         }
     }
-
-    /// <summary>One scenario of an interleaved comparison: its host, its users and what it measures, kept from round to round.</summary>
-    private sealed record Contender(BenchHost Host, StepResult Template, IReadOnlyList<IVirtualUser> Users, TurnProfile? Profile = null);
 }

@@ -6,6 +6,8 @@ using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
+using static ImagingBot.Bench.Tests.SmokeSettings;
+
 namespace ImagingBot.Bench.Tests;
 
 /// <summary>
@@ -14,9 +16,6 @@ namespace ImagingBot.Bench.Tests;
 /// </summary>
 public class LoadHarnessSmokeTests
 {
-    private static readonly Dictionary<string, string?> MemoryStore = new() { ["Storage:Provider"] = "Memory" };
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
-
     [Fact]
     public void The_bench_host_runs_the_garbage_collector_the_app_runs()
     {
@@ -38,7 +37,7 @@ public class LoadHarnessSmokeTests
     public async Task The_floor_echoes_every_turn_of_one_conversation_and_saves_its_state()
     {
         await using var host = await BenchHost.StartAsync(BotUnderTest.Echo, MemoryStore, LogLevel.Warning);
-        using var client = new BotClient(host.MessagesEndpoint, 1, Timeout);
+        using var client = new BotClient(host.MessagesEndpoint, 1, RequestTimeout);
         var user = new FloorUser("smoke-floor");
 
         for (var turn = 0; turn < 5; turn++)
@@ -55,16 +54,16 @@ public class LoadHarnessSmokeTests
     public async Task A_load_step_of_one_conversation_counts_turns_and_no_errors()
     {
         await using var host = await BenchHost.StartAsync(BotUnderTest.Echo, MemoryStore, LogLevel.Warning);
-        using var client = new BotClient(host.MessagesEndpoint, 1, Timeout);
+        using var client = new BotClient(host.MessagesEndpoint, 1, RequestTimeout);
 
         var step = await LoadStep.RunAsync(
             new StepResult { Scenario = "floor", Store = "memory", Concurrency = 1 },
             client,
             [new FloorUser("smoke-step")],
             warmup: TimeSpan.Zero,
-            duration: Timeout,
+            duration: RequestTimeout,
             maxTurns: 5,
-            requestTimeout: Timeout);
+            requestTimeout: RequestTimeout);
 
         Assert.InRange(step.Turns, 5, long.MaxValue);
         Assert.Equal(0, step.Errors);
@@ -75,7 +74,7 @@ public class LoadHarnessSmokeTests
     public async Task A_whole_consult_on_the_real_bot_ends_in_the_expected_recommendation()
     {
         await using var host = await BenchHost.StartAsync(BotUnderTest.ImagingBot, MemoryStore, LogLevel.Warning);
-        using var client = new BotClient(host.MessagesEndpoint, 1, Timeout);
+        using var client = new BotClient(host.MessagesEndpoint, 1, RequestTimeout);
         Assert.Equal(ConsultMode.Consult, await ConsultProbe.DetectAsync(client, "smoke-probe"));
         var user = new ConsultUser("smoke-consult", 0, ConsultMode.Consult);
 
@@ -95,7 +94,7 @@ public class LoadHarnessSmokeTests
     public async Task Each_patient_gets_its_study_ordered_first_in_the_expected_number_of_turns(string patient, int turns)
     {
         await using var host = await BenchHost.StartAsync(BotUnderTest.ImagingBot, MemoryStore, LogLevel.Warning);
-        using var client = new BotClient(host.MessagesEndpoint, 1, Timeout);
+        using var client = new BotClient(host.MessagesEndpoint, 1, RequestTimeout);
         var user = new ConsultUser("smoke-" + patient, 0, ConsultMode.Consult, patients: [ConsultProfile.Named(patient)]);
 
         var outcomes = await RunConsultsAsync(user, client, consults: 1);
@@ -108,7 +107,7 @@ public class LoadHarnessSmokeTests
     public async Task Consults_follow_one_another_in_the_same_conversation_with_the_new_consult_button()
     {
         await using var host = await BenchHost.StartAsync(BotUnderTest.ImagingBot, MemoryStore, LogLevel.Warning);
-        using var client = new BotClient(host.MessagesEndpoint, 1, Timeout);
+        using var client = new BotClient(host.MessagesEndpoint, 1, RequestTimeout);
         var user = new ConsultUser("smoke-consults", 0, ConsultMode.Consult, patients: ConsultProfile.Known);
 
         var outcomes = await RunConsultsAsync(user, client, consults: ConsultProfile.Known.Count);
@@ -135,7 +134,7 @@ public class LoadHarnessSmokeTests
             _ => new ConsultProfile(name, article.ExpectedStudy, emergent: true, [.. article.Answers]),
         };
         await using var host = await BenchHost.StartAsync(BotUnderTest.ImagingBot, MemoryStore, LogLevel.Warning);
-        using var client = new BotClient(host.MessagesEndpoint, 1, Timeout);
+        using var client = new BotClient(host.MessagesEndpoint, 1, RequestTimeout);
 
         var outcomes = await RunConsultsAsync(new ConsultUser("smoke-" + name.Replace(' ', '-'), 0, ConsultMode.Consult, patients: [profile]), client, consults: 1);
 
@@ -148,7 +147,7 @@ public class LoadHarnessSmokeTests
     {
         // The consult driver run against the echo bot: "start" comes back as text, not as a question card.
         await using var host = await BenchHost.StartAsync(BotUnderTest.Echo, MemoryStore, LogLevel.Warning);
-        using var client = new BotClient(host.MessagesEndpoint, 1, Timeout);
+        using var client = new BotClient(host.MessagesEndpoint, 1, RequestTimeout);
 
         var outcome = await new ConsultUser("smoke-wrong", 0, ConsultMode.Consult).RunTurnAsync(client, CancellationToken.None);
 

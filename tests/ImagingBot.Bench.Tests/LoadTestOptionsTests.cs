@@ -67,4 +67,26 @@ public class LoadTestOptionsTests
         Assert.Equal([ConsultProfile.ArticlePatient, ConsultProfile.Emergency, ConsultProfile.OlderAfterFall], LoadTestOptions.Parse(["--patients", "article,Emergency, older-fall"]).Patients);
         Assert.Throws<ArgumentException>(() => LoadTestOptions.Parse(["--patients", "pacemaker"]));
     }
+
+    [Fact]
+    public void Both_tables_run_by_default_and_the_connector_table_alone_on_asking()
+    {
+        Assert.Equal([LoadTestOptions.ConnectorPath, LoadTestOptions.ExpectRepliesPath], LoadTestOptions.Parse([]).Paths);
+        Assert.Equal([LoadTestOptions.ConnectorPath], LoadTestOptions.Parse(["--paths", "connector"]).Paths);
+        Assert.Equal(16, LoadTestOptions.Parse(["--connector-concurrency", "16"]).ConnectorConcurrency);
+        Assert.Throws<ArgumentException>(() => LoadTestOptions.Parse(["--paths", "websocket"]));
+        Assert.Throws<ArgumentException>(() => LoadTestOptions.Parse(["--connector-concurrency", "0"]));
+    }
+
+    [Fact]
+    public void The_smoke_run_is_the_connector_table_on_the_memory_store_and_writes_nothing()
+    {
+        var smoke = LoadTestOptions.Parse(["--smoke"]);
+
+        Assert.Equal([LoadTestOptions.ConnectorPath], smoke.Paths);
+        Assert.Equal(["memory"], smoke.Stores);
+        Assert.Null(smoke.MarkdownPath);
+        Assert.Null(smoke.JsonPath);
+        Assert.InRange(smoke.RoundLength * smoke.RoundsAt(LoadTestOptions.TargetConcurrency), TimeSpan.Zero, TimeSpan.FromSeconds(1));
+    }
 }

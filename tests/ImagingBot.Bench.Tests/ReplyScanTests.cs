@@ -38,7 +38,7 @@ public class ReplyScanTests
         var scan = Scanned(Reply("""
             {"type":"AdaptiveCard","actions":[
               {"type":"Action.Submit","data":{"questionId":"q","nested":{"type":"Action.Submit","data":{"inner":1}},"card":{"type":"TextBlock","text":"hidden"}}},
-              {"data":{"verb":"x"},"type":"Action.Execute"},
+              {"data":{"verb":"x"},"type":"Action.ToggleVisibility"},
               {"type":"Action.ShowCard","card":{"type":"AdaptiveCard","actions":[{"type":"Action.Submit","data":{"shown":true}}]}},
               {"type":"Action.Submit","data":"not an object"}]}
             """));
@@ -47,6 +47,22 @@ public class ReplyScanTests
             ["""{"questionId":"q","nested":{"type":"Action.Submit","data":{"inner":1}},"card":{"type":"TextBlock","text":"hidden"}}""", """{"shown":true}"""],
             SubmitData(scan));
         Assert.Equal(0, scan.TextCount);
+    }
+
+    [Fact]
+    public void Universal_action_buttons_are_buttons_with_their_verb_whatever_the_order_of_their_properties()
+    {
+        var scan = Scanned(Reply("""
+            {"type":"AdaptiveCard","actions":[
+              {"type":"Action.Execute","verb":"answer","data":{"questionId":"q","value":"yes"}},
+              {"data":{"action":"new"},"verb":"newConsult","title":"New consult","type":"Action.Execute"},
+              {"type":"Action.Submit","data":{"action":"help"}}]}
+            """));
+
+        Assert.Equal(["""{"questionId":"q","value":"yes"}""", """{"action":"new"}""", """{"action":"help"}"""], SubmitData(scan));
+        Assert.Equal([true, true, false], Enumerable.Range(0, scan.SubmitCount).Select(i => scan.Submit(i).IsExecute));
+        Assert.Equal("answer", Encoding.UTF8.GetString(scan.Submit(0).Utf8Verb));
+        Assert.Equal("newConsult", Encoding.UTF8.GetString(scan.Submit(1).Utf8Verb));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace ImagingBot.LoadTest.Hosting;
 /// extension methods (the same adapter, middleware, endpoint and store as Program.cs). Only the IBot
 /// differs for the floor.
 /// </summary>
-internal sealed class BenchHost : IAsyncDisposable
+internal sealed class BenchHost : IBotHost
 {
     private readonly WebApplication _app;
 
@@ -32,7 +32,10 @@ internal sealed class BenchHost : IAsyncDisposable
     /// <param name="profile">When given, the IBot and the IStorage are wrapped in timing decorators that add to it.</param>
     /// <param name="stockAuthentication">Register Bot Framework's plain ConfigurationBotFrameworkAuthentication instead of
     /// the app's (which reuses connector clients), to show what that costs.</param>
-    public static async Task<BenchHost> StartAsync(BotUnderTest bot, IReadOnlyDictionary<string, string?> storeSettings, LogLevel logLevel, TurnProfile? profile = null, bool stockAuthentication = false)
+    /// <param name="telemetryOn">Turn the OpenTelemetry SDK on as a deployment does, with the Prometheus <c>/metrics</c>
+    /// endpoint as the exporter (nothing leaves the process): the metrics are collected and the traces recorded. Off,
+    /// the instruments are there as in Program.cs but nothing collects them.</param>
+    public static async Task<BenchHost> StartAsync(BotUnderTest bot, IReadOnlyDictionary<string, string?> storeSettings, LogLevel logLevel, TurnProfile? profile = null, bool stockAuthentication = false, bool telemetryOn = false)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -51,6 +54,10 @@ internal sealed class BenchHost : IAsyncDisposable
             // The app's appsettings.json filters, with the default level chosen by the bench.
             ["Logging:LogLevel:Default"] = logLevel.ToString(),
             ["Logging:LogLevel:Microsoft.AspNetCore"] = LogLevel.Warning.ToString(),
+            // The recommendation audit has its own Information filter there; the bench's level holds for it too, so the
+            // console does not write one line per finished consult (the "log level Information" floor variant shows that cost).
+            [$"Logging:LogLevel:{ImagingBot.Telemetry.RecommendationAudit.Category}"] = logLevel.ToString(),
+            ["Telemetry:Prometheus:Enabled"] = telemetryOn ? "true" : "false",
         };
         foreach (var (key, value) in storeSettings)
         {
@@ -61,6 +68,7 @@ internal sealed class BenchHost : IAsyncDisposable
         // Only 127.0.0.1, on a port the OS picks (instead of the Urls of the app's appsettings.json).
         builder.WebHost.UseUrls("http://127.0.0.1:0");
 
+        builder.AddTelemetry();
         builder.AddBotRuntime();
         builder.AddConversationState();
         if (bot == BotUnderTest.Echo)
@@ -85,6 +93,7 @@ internal sealed class BenchHost : IAsyncDisposable
         }
 
         var app = builder.Build();
+        app.MapTelemetryEndpoints();
         app.MapHealthEndpoints();
         app.MapBotEndpoints();
         try

@@ -7,7 +7,8 @@ namespace ImagingBot.LoadTest.Load;
 
 /// <summary>
 /// Activities as the Bot Framework Emulator and Teams put them on the wire, written straight to UTF-8 so the
-/// load generator spends little of the two shared cores.
+/// load generator spends little of the two shared cores. Emulator messages ask for expectReplies; Teams activities
+/// use Teams' normal delivery (no deliveryMode: the replies go to the connector at their serviceUrl).
 /// </summary>
 internal static class ActivityPayloads
 {
@@ -79,6 +80,53 @@ internal static class ActivityPayloads
     }
 
     /// <summary>
+    /// A Teams message in a personal chat, as Teams sends it: tenant in channelData and conversation, the user's Entra
+    /// object id, the conversation kind. A card's Action.Submit click has no text, the button's data as value and
+    /// <c>channelData.source</c> "message".
+    /// </summary>
+    public static byte[] TeamsMessage(TeamsChat chat, string? text, ReadOnlySpan<byte> utf8Value = default)
+    {
+        var writer = Start();
+        Common(writer, MessageType, MsTeams, chat.ConversationId, chat.TenantId, chat.ServiceUrl);
+        if (text is not null)
+        {
+            writer.WriteString(Text, text);
+        }
+
+        if (!utf8Value.IsEmpty)
+        {
+            writer.WritePropertyName(Value);
+            writer.WriteRawValue(utf8Value, skipInputValidation: true);
+        }
+
+        TeamsChannelData(writer, chat.TenantId, fromCard: !utf8Value.IsEmpty);
+        return Finish(writer);
+    }
+
+    /// <summary>
+    /// A click on an Action.Execute button as Teams sends a Universal Action: an <c>adaptiveCard/action</c> invoke whose
+    /// value is the action (type, verb, the button's data as it came) and the trigger; the response is the HTTP body.
+    /// </summary>
+    public static byte[] TeamsExecute(TeamsChat chat, ReadOnlySpan<byte> utf8Verb, ReadOnlySpan<byte> utf8Data)
+    {
+        var writer = Start();
+        Common(writer, InvokeType, MsTeams, chat.ConversationId, chat.TenantId, chat.ServiceUrl);
+        writer.WriteString(Name, "adaptiveCard/action"u8);
+        writer.WriteStartObject(Value);
+        writer.WriteStartObject("action"u8);
+        writer.WriteString(Type, "Action.Execute"u8);
+        writer.WriteString(Id, ""u8);
+        writer.WriteString("verb"u8, utf8Verb);
+        writer.WritePropertyName("data"u8);
+        writer.WriteRawValue(utf8Data, skipInputValidation: true);
+        writer.WriteEndObject();
+        writer.WriteString("trigger"u8, "manual"u8);
+        writer.WriteEndObject();
+        TeamsChannelData(writer, chat.TenantId, fromCard: true);
+        return Finish(writer);
+    }
+
+    /// <summary>
     /// A search from the Teams compose box. Teams sends invokes with normal delivery: the invoke response is the HTTP body.
     /// </summary>
     public static byte[] ComposeExtensionQuery(string conversationId, string tenantId, string query)
@@ -117,7 +165,23 @@ internal static class ActivityPayloads
         }
     }
 
-    private static void Common(Utf8JsonWriter writer, JsonEncodedText type, JsonEncodedText channelId, string conversationId, string? tenantId = null)
+    private static void TeamsChannelData(Utf8JsonWriter writer, string tenantId, bool fromCard)
+    {
+        writer.WriteStartObject("channelData"u8);
+        writer.WriteStartObject("tenant"u8);
+        writer.WriteString(Id, tenantId);
+        writer.WriteEndObject();
+        if (fromCard)
+        {
+            writer.WriteStartObject("source"u8);
+            writer.WriteString(Name, "message"u8);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void Common(Utf8JsonWriter writer, JsonEncodedText type, JsonEncodedText channelId, string conversationId, string? tenantId = null, string? serviceUrl = null)
     {
         Span<byte> id = stackalloc byte[32];
         IdPrefix.CopyTo(id);
@@ -126,11 +190,24 @@ internal static class ActivityPayloads
         writer.WriteString(Id, id);
         writer.WriteString(Timestamp, DateTimeOffset.UtcNow);
         writer.WriteString(ChannelId, channelId);
-        writer.WriteString(ServiceUrlName, ServiceUrlValue);
+        if (serviceUrl is null)
+        {
+            writer.WriteString(ServiceUrlName, ServiceUrlValue);
+        }
+        else
+        {
+            writer.WriteString(ServiceUrlName, serviceUrl);
+        }
+
         writer.WriteStartObject(From);
         writer.WriteString(Id, "user-" + conversationId);
         writer.WriteString(Name, Clinician);
         writer.WriteString(Role, UserRole);
+        if (serviceUrl is not null)
+        {
+            writer.WriteString("aadObjectId"u8, "aad-" + conversationId);
+        }
+
         writer.WriteEndObject();
         writer.WriteStartObject(Recipient);
         writer.WriteString(Id, BotId);

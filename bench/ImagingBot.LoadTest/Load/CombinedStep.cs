@@ -49,6 +49,7 @@ internal static class CombinedStep
             Turns = turns,
             Consults = rounds.Sum(round => round.Consults),
             Errors = rounds.Sum(round => round.Errors),
+            LostReplies = rounds.Sum(round => round.LostReplies),
             CpuSeconds = rounds.Sum(round => round.CpuSeconds),
             // The same CPU seconds over the same wall seconds as each round measured it.
             ProcessCpuPercent = seconds > 0 ? rounds.Sum(round => round.ProcessCpuPercent * round.Seconds) / seconds : 0,

@@ -14,7 +14,8 @@ internal interface IVirtualUser
 /// <param name="Error">Why the turn failed (an HTTP status, a missing or wrong reply); null when it succeeded.</param>
 /// <param name="FinishedConsult">The reply finished a consult (the recommendation card arrived).</param>
 /// <param name="Note">A remark counted apart from errors, for example a handler that is not there yet.</param>
-internal readonly record struct TurnOutcome(string? Error = null, bool FinishedConsult = false, string? Note = null)
+/// <param name="LostReplies">Replies the bot should have posted to the connector that never arrived (also an error).</param>
+internal readonly record struct TurnOutcome(string? Error = null, bool FinishedConsult = false, string? Note = null, int LostReplies = 0)
 {
     public static TurnOutcome Ok => default;
 

@@ -69,6 +69,7 @@ internal static class LoadStep
             AllocatedBytesPerTurn = turns > 0 ? (double)allocated / turns : 0,
             Consults = recorders.Sum(r => r.Consults),
             Errors = recorders.Sum(r => r.Errors),
+            LostReplies = recorders.Sum(r => r.LostReplies),
             GeneratorCheckMsPerTurn = turns > 0 ? recorders.Sum(r => r.CheckTicks) * 1000.0 / Stopwatch.Frequency / turns : 0,
             ResponseBytesPerTurn = turns > 0 ? (double)recorders.Sum(r => r.ResponseBytes) / turns : 0,
             ErrorKinds = CombinedStep.Counts(recorders.Select(r => r.ErrorKinds)),

@@ -22,6 +22,9 @@ internal sealed record StepResult
 
     public long Errors { get; init; }
 
+    /// <summary>On the connector path: replies the bot should have posted that never reached the fake connector.</summary>
+    public long LostReplies { get; init; }
+
     public double TurnsPerSecond => Seconds > 0 ? Turns / Seconds : 0;
 
     public double ConsultsPerSecond => Seconds > 0 ? Consults / Seconds : 0;

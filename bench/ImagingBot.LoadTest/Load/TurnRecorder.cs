@@ -11,6 +11,8 @@ internal sealed class TurnRecorder
 
     public long Errors { get; set; }
 
+    public long LostReplies { get; set; }
+
     public long CheckTicks { get; set; }
 
     public long ResponseBytes { get; set; }
@@ -28,6 +30,7 @@ internal sealed class TurnRecorder
         }
 
         Turns++;
+        LostReplies += outcome.LostReplies;
         LatencyTicks.Add(elapsedTicks);
         if (outcome.FinishedConsult)
         {

@@ -1,3 +1,4 @@
+using ImagingBot.LoadTest.Connector;
 using ImagingBot.LoadTest.Load;
 using ImagingBot.LoadTest.Measurements;
 using ImagingBot.LoadTest.Scenarios;
@@ -24,7 +25,20 @@ internal sealed class RunReport
     /// <summary>The consult's patients in their rotation, each with the study its recommendation must order first.</summary>
     public IReadOnlyList<string> Patients { get; init; } = [];
 
+    /// <summary>The expectReplies table (issue 8): the echo floor and the consult, replies in the HTTP response.</summary>
     public List<StepResult> Steps { get; } = [];
+
+    /// <summary>
+    /// The connector table (issue 15), all its rows in the same alternating rounds: the minimal ASP.NET Core floor, our
+    /// echo and the consult on each store, and the consult with telemetry on; replies counted at the fake connector.
+    /// </summary>
+    public List<StepResult> ConnectorSteps { get; } = [];
+
+    /// <summary>How the connector table was measured: conversations, rounds, warm-ups.</summary>
+    public string ConnectorLoad { get; set; } = string.Empty;
+
+    /// <summary>Replies the fake connector received over the connector table, warm-ups included.</summary>
+    public long ConnectorRepliesCounted { get; set; }
 
     /// <summary>The floor at 64 as benchmarked, with production logging and with stock authentication (alternating rounds).</summary>
     public List<StepResult> FloorVariants { get; } = [];
@@ -62,6 +76,21 @@ internal sealed class RunReport
         return floor is null || consult is null
             ? []
             : [.. floor.RoundTurnsPerSecond.Zip(consult.RoundTurnsPerSecond, (floorRound, consultRound) => floorRound > 0 ? consultRound / floorRound : 0)];
+    }
+
+    public StepResult? FindOnConnector(string scenario, string store, string variant = "") =>
+        ConnectorSteps.FirstOrDefault(step => step.Scenario == scenario && step.Store == store && step.Variant == variant);
+
+    /// <summary>The connector table's minimal floor, which every other row of it is compared with.</summary>
+    public StepResult? MinimalFloor => FindOnConnector(ConnectorScenarios.MinimalFloor, ConnectorScenarios.NoStore);
+
+    /// <summary>A connector row's turns/s over the minimal floor's, round by round (empty when one is missing).</summary>
+    public IReadOnlyList<double> ConnectorRoundRatios(StepResult step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return MinimalFloor is not { } floor
+            ? []
+            : [.. floor.RoundTurnsPerSecond.Zip(step.RoundTurnsPerSecond, (floorRound, round) => floorRound > 0 ? round / floorRound : 0)];
     }
 
     /// <summary>

@@ -1,16 +1,24 @@
+using ImagingBot.LoadTest.Connector;
+
 namespace ImagingBot.LoadTest.Reporting;
 
-/// <summary>One target of issue 8 with what was measured and whether it passed (null: could not be measured yet).</summary>
+/// <summary>
+/// One target of issue 8 (the expectReplies table) or issue 15 (the connector table) with what was measured and
+/// whether it was met (null: could not be measured yet).
+/// </summary>
 internal sealed record TargetCheck(string Target, string Measured, bool? Pass)
 {
     public string Result => Pass switch
     {
-        true => "PASS",
-        false => "FAIL",
+        true => "MET",
+        false => "NOT MET",
         null => "PENDING",
     };
 
-    public static IReadOnlyList<TargetCheck> Evaluate(RunReport report)
+    /// <summary>Every target: the expectReplies table's (issue 8), then the connector table's (issue 15).</summary>
+    public static IReadOnlyList<TargetCheck> Evaluate(RunReport report) => [.. OnTheExpectRepliesPath(report), .. OnTheConnectorPath(report)];
+
+    public static IReadOnlyList<TargetCheck> OnTheExpectRepliesPath(RunReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         var checks = new List<TargetCheck>();
@@ -60,6 +68,56 @@ internal sealed record TargetCheck(string Target, string Measured, bool? Pass)
                 $"p99 {faq.P99Ms:F1} ms" + (faq.Notes.ContainsKey(Scenarios.FaqSearchUser.PendingNote) ? " (of the HTTP 501 answer: handler not merged)" : string.Empty),
                 faq.Notes.ContainsKey(Scenarios.FaqSearchUser.PendingNote) ? null : faq.P99Ms < 50 && faq.Errors == 0)
             : new("FAQ search from the compose box p99 < 50 ms at 64", "not measured", null));
+        return checks;
+    }
+
+    /// <summary>
+    /// Issue 15's targets, each row against the minimal floor of the same rounds; the consult with telemetry on (issue
+    /// 17) against the same targets as without.
+    /// </summary>
+    public static IReadOnlyList<TargetCheck> OnTheConnectorPath(RunReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var checks = new List<TargetCheck>();
+        var floor = report.MinimalFloor;
+        var at = floor?.Concurrency ?? LoadTestOptions.TargetConcurrency;
+        foreach (var (store, variant, minimum, judgeP99) in new[] { ("memory", "", 0.60, true), ("redis", "", 0.45, false), ("memory", ConnectorScenarios.TelemetryOn, 0.60, true) })
+        {
+            var consultName = "consult" + (variant.Length > 0 ? $" ({variant})" : string.Empty);
+            var throughput = $"Connector path: {consultName} turns/s at {at} >= {minimum:P0} of the minimal floor ({store})";
+            var p99 = $"Connector path: {consultName} p99 at {at} <= 2 x the minimal floor's p99 ({store})";
+            var consult = report.FindOnConnector(ConnectorScenarios.Consult, store, variant);
+            if (floor is null || consult is null)
+            {
+                checks.Add(new(throughput, "not measured", null));
+                if (judgeP99)
+                {
+                    checks.Add(new(p99, "not measured", null));
+                }
+
+                continue;
+            }
+
+            var ratio = floor.TurnsPerSecond > 0 ? consult.TurnsPerSecond / floor.TurnsPerSecond : 0;
+            var rounds = report.ConnectorRoundRatios(consult);
+            checks.Add(new(
+                throughput,
+                $"{consult.TurnsPerSecond:F0} / {floor.TurnsPerSecond:F0} turns/s = {ratio:P0}" + (rounds.Count > 1 ? $"; rounds' mean {RunReport.Spread(rounds)}" : string.Empty),
+                ratio >= minimum));
+            if (judgeP99)
+            {
+                checks.Add(new(p99, $"{consult.P99Ms:F1} ms vs 2 x {floor.P99Ms:F1} ms", consult.P99Ms <= 2 * floor.P99Ms));
+            }
+        }
+
+        var lost = report.ConnectorSteps.Sum(step => step.LostReplies);
+        var errors = report.ConnectorSteps.Sum(step => step.Errors);
+        checks.Add(report.ConnectorSteps.Count == 0
+            ? new("Connector path: zero lost replies, zero errors", "not measured", null)
+            : new(
+                "Connector path: zero lost replies, zero errors",
+                $"{lost} lost replies and {errors} errors in {report.ConnectorSteps.Sum(step => step.Turns):N0} measured turns, every turn checked; {report.ConnectorRepliesCounted:N0} replies counted at the fake connector (warm-ups included)",
+                lost == 0 && errors == 0));
         return checks;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ImagingBot.LoadTest.Connector;
 using ImagingBot.LoadTest.Load;
 
 namespace ImagingBot.LoadTest.Scenarios;
@@ -11,8 +12,11 @@ namespace ImagingBot.LoadTest.Scenarios;
 /// an emergency, without it otherwise). Then the next consult starts in the same conversation with a click on the
 /// card's "New consult" button (as in a Teams personal chat), or in a new conversation with "start" when asked.
 /// The patients take turns (<see cref="ConsultProfile"/>), each user starting at its own place in the rotation.
+/// With a <paramref name="connector"/> the clinician is in Teams: messages with Teams' normal delivery, the replies
+/// read from the fake connector after the turn's 200, and each Action.Execute button clicked as a Universal Action
+/// (an <c>adaptiveCard/action</c> invoke) whose HTTP response must be the answered card's record.
 /// </summary>
-internal sealed class ConsultUser(string conversationPrefix, int userIndex, ConsultMode mode, bool newConversationPerConsult = false, IReadOnlyList<ConsultProfile>? patients = null) : IVirtualUser
+internal sealed class ConsultUser(string conversationPrefix, int userIndex, ConsultMode mode, bool newConversationPerConsult = false, IReadOnlyList<ConsultProfile>? patients = null, FakeConnector? connector = null) : IVirtualUser
 {
     public BotResponse LastResponse { get; private set; }
 
@@ -26,6 +30,7 @@ internal sealed class ConsultUser(string conversationPrefix, int userIndex, Cons
     private int _turnInConsult;
     private string _conversationId = ConversationId(conversationPrefix, userIndex, 0);
     private byte[]? _next;
+    private bool _nextIsInvoke;
 
     // Reused turn after turn: it keeps ranges of the last response's body, which this user no longer needs after its turn.
     private readonly ReplyScan _scan = new();
@@ -40,11 +45,18 @@ internal sealed class ConsultUser(string conversationPrefix, int userIndex, Cons
 
     public async Task<TurnOutcome> RunTurnAsync(BotClient client, CancellationToken cancellationToken)
     {
-        var request = _next ?? ActivityPayloads.Message(_conversationId, StartCommand);
+        var request = _next ?? (connector is null ? ActivityPayloads.Message(_conversationId, StartCommand) : ActivityPayloads.TeamsMessage(Chat, StartCommand));
+        var invoke = _nextIsInvoke;
+        UniversalActions += invoke ? 1 : 0;
         _turnInConsult++;
         Turns++;
         var response = await client.PostAsync(request, cancellationToken).ConfigureAwait(false);
         LastResponse = response;
+        if (connector is not null)
+        {
+            return CheckTeamsTurn(response, invoke);
+        }
+
         if (mode == ConsultMode.GreetingOnly)
         {
             return CheckGreeting(response);
@@ -53,6 +65,46 @@ internal sealed class ConsultUser(string conversationPrefix, int userIndex, Cons
         var error = _scan.Read(response);
         return error is null ? Advance(_scan) : Restart(error);
     }
+
+    // The Teams chat of the conversation under way, made again only when a consult moves to a new conversation.
+    private TeamsChat? _chat;
+
+    private TeamsChat Chat => _chat is { } chat && chat.ConversationId == _conversationId
+        ? chat
+        : _chat = new TeamsChat(_conversationId, connector!.ServiceUrl.OriginalString);
+
+    /// <summary>Clicks sent as Teams' Universal Actions (<c>adaptiveCard/action</c> invokes).</summary>
+    public int UniversalActions { get; private set; }
+
+    /// <summary>
+    /// A Teams turn: 200, for a click the record of the answer in the invoke response, then at the connector the
+    /// turn's replies (the next question or the recommendation), at least one: none is a lost reply.
+    /// </summary>
+    private TurnOutcome CheckTeamsTurn(BotResponse response, bool invoke)
+    {
+        var (replies, count) = connector!.TakeReplies(_conversationId);
+        LastResponse = response with { Body = replies };
+        if (response.Status != System.Net.HttpStatusCode.OK)
+        {
+            return Restart($"HTTP {(int)response.Status}");
+        }
+
+        if (invoke && Replies.InvokeCardError(response.Body) is { } cardError)
+        {
+            return Restart(cardError);
+        }
+
+        if (count == 0)
+        {
+            return Restart(LostReply, lostReplies: 1);
+        }
+
+        var error = _scan.Read(replies);
+        return error is null ? Advance(_scan) : Restart(error);
+    }
+
+    /// <summary>The error of a turn whose reply never reached the connector.</summary>
+    public const string LostReply = "reply lost: nothing arrived at the connector";
 
     /// <summary>
     /// A question card: click the planned answer. The recommendation card: check the study and the banner, then
@@ -91,7 +143,7 @@ internal sealed class ConsultUser(string conversationPrefix, int userIndex, Cons
             if (data.StringEquals("questionId"u8, planned!.Utf8QuestionId) && data.StringEquals("value"u8, planned.Utf8Value))
             {
                 // The button's data goes back unchanged, with no text, as a card click does.
-                _next = ActivityPayloads.Message(_conversationId, text: null, data.Utf8Json);
+                Click(data);
                 return TurnOutcome.Ok;
             }
         }
@@ -173,16 +225,28 @@ internal sealed class ConsultUser(string conversationPrefix, int userIndex, Cons
         NextConsult();
         if (newConsultButton is { } data && !newConversationPerConsult)
         {
-            _next = ActivityPayloads.Message(_conversationId, text: null, data.Utf8Json);
+            Click(data);
         }
 
         return new TurnOutcome(FinishedConsult: true);
     }
 
-    private TurnOutcome Restart(string error)
+    /// <summary>
+    /// A click as the channel sends it: an Action.Submit as a message with the data as value (Emulator or Teams), an
+    /// Action.Execute as Teams' Universal Action invoke.
+    /// </summary>
+    private void Click(SubmitData data)
+    {
+        _nextIsInvoke = connector is not null && data.IsExecute;
+        _next = connector is null ? ActivityPayloads.Message(_conversationId, text: null, data.Utf8Json)
+            : _nextIsInvoke ? ActivityPayloads.TeamsExecute(Chat, data.Utf8Verb, data.Utf8Json)
+            : ActivityPayloads.TeamsMessage(Chat, text: null, data.Utf8Json);
+    }
+
+    private TurnOutcome Restart(string error, int lostReplies = 0)
     {
         NextConsult();
-        return TurnOutcome.Failed(error);
+        return new TurnOutcome(error, LostReplies: lostReplies);
     }
 
     private void NextConsult()
@@ -190,6 +254,7 @@ internal sealed class ConsultUser(string conversationPrefix, int userIndex, Cons
         _consults++;
         _turnInConsult = 0;
         _next = null;
+        _nextIsInvoke = false;
         if (newConversationPerConsult)
         {
             _conversationId = ConversationId(conversationPrefix, userIndex, _consults);

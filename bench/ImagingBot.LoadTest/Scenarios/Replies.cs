@@ -76,6 +76,56 @@ internal static class Replies
         return false;
     }
 
+    /// <summary>
+    /// Null when a Universal Action's invoke response is the answered card's record: <c>{"statusCode":200,"type":
+    /// "application/vnd.microsoft.card.adaptive","value":{card}}</c> with no button left in the card (the record keeps
+    /// the question and the answer, and nothing to click); else what is wrong.
+    /// </summary>
+    public static string? InvokeCardError(byte[] body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            int? status = null;
+            var adaptive = false;
+            var card = ReadOnlySpan<byte>.Empty;
+            if (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+            {
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var name = reader.ValueTextEquals("statusCode"u8) ? 1 : reader.ValueTextEquals("type"u8) ? 2 : reader.ValueTextEquals("value"u8) ? 3 : 0;
+                    reader.Read();
+                    switch (name)
+                    {
+                        case 1 when reader.TokenType == JsonTokenType.Number:
+                            status = reader.GetInt32();
+                            break;
+                        case 2 when reader.TokenType == JsonTokenType.String:
+                            adaptive = reader.ValueTextEquals(AdaptiveCard);
+                            break;
+                        case 3 when reader.TokenType == JsonTokenType.StartObject:
+                            var start = (int)reader.TokenStartIndex;
+                            reader.Skip();
+                            card = body.AsSpan(start, (int)reader.BytesConsumed - start);
+                            break;
+                        default:
+                            reader.Skip();
+                            break;
+                    }
+                }
+            }
+
+            return status != 200 || !adaptive || card.IsEmpty ? "the invoke response is not a card (" + (status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no status") + ")"
+                : card.IndexOf("\"Action."u8) >= 0 ? "the answered card still has a button"
+                : null;
+        }
+        catch (JsonException)
+        {
+            return "the invoke response is not JSON";
+        }
+    }
+
     /// <summary>Whether a card carries the emergency banner (a TextBlock starting with <see cref="EmergencyBanner"/>).</summary>
     public static bool IsEmergent(ReplyScan scan)
     {

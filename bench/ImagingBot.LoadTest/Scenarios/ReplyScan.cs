@@ -9,8 +9,8 @@ namespace ImagingBot.LoadTest.Scenarios;
 
 /// <summary>
 /// What the consult checks need from an expectReplies body <c>{"activities":[...]}</c>, found in one forward pass
-/// with <see cref="Utf8JsonReader"/>: the number of Adaptive Cards, the data of their Action.Submit buttons and the
-/// texts of their TextBlocks, all kept as byte ranges of the body. The checks run on every turn of the load, on
+/// with <see cref="Utf8JsonReader"/>: the number of Adaptive Cards, the data of their buttons (Action.Submit, and
+/// Action.Execute with its verb, as Teams gets them) and the texts of their TextBlocks, all kept as byte ranges of the body. The checks run on every turn of the load, on
 /// the two cores the bot needs: no JsonDocument, and no string until a check asks for one. One virtual user reuses
 /// one scan turn after turn, so a turn allocates nothing here.
 /// </summary>
@@ -26,6 +26,7 @@ internal sealed class ReplyScan
     private static readonly uint TypeName = BinaryPrimitives.ReadUInt32LittleEndian("type"u8);
     private static readonly uint DataName = BinaryPrimitives.ReadUInt32LittleEndian("data"u8);
     private static readonly uint TextName = BinaryPrimitives.ReadUInt32LittleEndian("text"u8);
+    private static readonly uint VerbName = BinaryPrimitives.ReadUInt32LittleEndian("verb"u8);
 
     private readonly List<Entry> _submits = [];
     private readonly List<Entry> _texts = [];
@@ -41,19 +42,21 @@ internal sealed class ReplyScan
         Type,
         Data,
         Text,
+        Verb,
     }
 
     private enum ElementType
     {
         Other,
         Submit,
+        Execute,
         TextBlock,
     }
 
     /// <summary>The Adaptive Card attachments of all the replies.</summary>
     public int Cards { get; private set; }
 
-    /// <summary>The Action.Submit buttons of the cards, in document order.</summary>
+    /// <summary>The buttons (Action.Submit and Action.Execute) of the cards, in document order.</summary>
     public int SubmitCount => _submits.Count;
 
     /// <summary>The TextBlocks of the cards, in reading order.</summary>
@@ -62,7 +65,7 @@ internal sealed class ReplyScan
     public SubmitData Submit(int index)
     {
         var entry = _submits[index];
-        return new SubmitData(_body, entry.Start, entry.Length);
+        return new SubmitData(_body, entry.Start, entry.Length, entry.VerbStart, entry.VerbLength);
     }
 
     /// <summary>Null when the response is an object with an activities array; else the error, as the checks word it.</summary>
@@ -261,6 +264,8 @@ internal sealed class ReplyScan
         var textStart = _texts.Count;
         var textAt = -1;
         var firstData = -1;
+        var verbStart = -1;
+        var verbLength = 0;
         var type = ElementType.Other;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -270,6 +275,10 @@ internal sealed class ReplyScan
             {
                 case Name.Type when reader.TokenType == JsonTokenType.String:
                     type = TypeOf(ref reader);
+                    break;
+                case Name.Verb when reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped:
+                    verbStart = (int)reader.TokenStartIndex + 1;
+                    verbLength = reader.ValueSpan.Length;
                     break;
                 case Name.Data:
                     if (reader.TokenType == JsonTokenType.StartObject)
@@ -333,7 +342,17 @@ internal sealed class ReplyScan
             _texts.RemoveAt(textAt);
         }
 
-        if (type != ElementType.Submit && firstData >= 0)
+        if (type == ElementType.Execute && firstData >= 0)
+        {
+            for (var i = firstData; i < _submits.Count; i++)
+            {
+                if (_submits[i].Owner == id)
+                {
+                    _submits[i] = _submits[i] with { VerbStart = verbStart, VerbLength = verbLength };
+                }
+            }
+        }
+        else if (type != ElementType.Submit && firstData >= 0)
         {
             for (var i = _submits.Count - 1; i >= firstData; i--)
             {
@@ -352,10 +371,11 @@ internal sealed class ReplyScan
             return reader.ValueTextEquals("type"u8) ? Name.Type
                 : reader.ValueTextEquals("data"u8) ? Name.Data
                 : reader.ValueTextEquals("text"u8) ? Name.Text
+                : reader.ValueTextEquals("verb"u8) ? Name.Verb
                 : Name.Other;
         }
 
-        // The three names are four bytes long: one length test settles most names, one integer compare the rest.
+        // The four names are four bytes long: one length test settles most names, one integer compare the rest.
         var name = reader.ValueSpan;
         if (name.Length != 4)
         {
@@ -366,6 +386,7 @@ internal sealed class ReplyScan
         return value == TypeName ? Name.Type
             : value == DataName ? Name.Data
             : value == TextName ? Name.Text
+            : value == VerbName ? Name.Verb
             : Name.Other;
     }
 
@@ -374,12 +395,14 @@ internal sealed class ReplyScan
         if (reader.ValueIsEscaped)
         {
             return reader.ValueTextEquals("Action.Submit"u8) ? ElementType.Submit
+                : reader.ValueTextEquals("Action.Execute"u8) ? ElementType.Execute
                 : reader.ValueTextEquals("TextBlock"u8) ? ElementType.TextBlock
                 : ElementType.Other;
         }
 
         var type = reader.ValueSpan;
         return type.SequenceEqual("Action.Submit"u8) ? ElementType.Submit
+            : type.SequenceEqual("Action.Execute"u8) ? ElementType.Execute
             : type.SequenceEqual("TextBlock"u8) ? ElementType.TextBlock
             : ElementType.Other;
     }
@@ -436,25 +459,39 @@ internal sealed class ReplyScan
 
     /// <param name="Owner">For a text, its card; for a data object, the object holding it.</param>
     /// <param name="Escaped">For a text, whether the raw bytes hold escapes.</param>
-    private readonly record struct Entry(int Start, int Length, int Owner, bool Escaped = false);
+    /// <param name="VerbStart">For an Action.Execute's data, where its verb is in the body; -1 for an Action.Submit.</param>
+    private readonly record struct Entry(int Start, int Length, int Owner, bool Escaped = false, int VerbStart = -1, int VerbLength = 0);
 }
 
-/// <summary>The data object of one Action.Submit: its raw UTF-8 JSON in the reply body, read when asked.</summary>
+/// <summary>
+/// The data object of one button (an Action.Submit, or an Action.Execute with its verb): its raw UTF-8 JSON in the
+/// reply body, read when asked.
+/// </summary>
 internal readonly struct SubmitData
 {
     private readonly byte[] _body;
     private readonly int _start;
     private readonly int _length;
+    private readonly int _verbStart;
+    private readonly int _verbLength;
 
-    public SubmitData(byte[] body, int start, int length)
+    public SubmitData(byte[] body, int start, int length, int verbStart = -1, int verbLength = 0)
     {
         _body = body;
         _start = start;
         _length = length;
+        _verbStart = verbStart;
+        _verbLength = verbLength;
     }
 
     /// <summary>The object exactly as the bot wrote it, to send back unchanged.</summary>
     public ReadOnlySpan<byte> Utf8Json => _body.AsSpan(_start, _length);
+
+    /// <summary>An Action.Execute (a Universal Action, sent back as an invoke) rather than an Action.Submit.</summary>
+    public bool IsExecute => _verbStart >= 0;
+
+    /// <summary>The Action.Execute's verb as the bot wrote it (empty for an Action.Submit).</summary>
+    public ReadOnlySpan<byte> Utf8Verb => _verbStart >= 0 ? _body.AsSpan(_verbStart, _verbLength) : default;
 
     public bool Has(ReadOnlySpan<byte> name) => TryFind(name, out _);
 
