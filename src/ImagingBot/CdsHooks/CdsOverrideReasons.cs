@@ -24,4 +24,7 @@ public static class CdsOverrideReasons
     /// <summary>The code feedback is counted under: a known reason's code, else <see cref="Other"/>.</summary>
     public static string CountedAs(Coding? reason) =>
         reason is { System: System, Code: { } code } && All.Any(r => r.Code == code) ? code : Other;
+
+    /// <summary>True for a code feedback can be counted under: one of <see cref="All"/>, or <see cref="Other"/>.</summary>
+    public static bool IsCountedReason(string code) => code == Other || All.Any(r => r.Code == code);
 }

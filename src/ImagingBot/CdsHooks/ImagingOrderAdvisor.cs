@@ -12,8 +12,8 @@ namespace ImagingBot.CdsHooks;
 /// One draft order in, one card out, through the same decision as the Teams consult: the order's CPT code names the
 /// study, its reason codes, the problem list and the age give the consult's answers (<see cref="CodedCaseReader"/>),
 /// and <see cref="ImagingDecision"/> decides. No card for a study the topic does not cover, an order whose reasons
-/// are not low back pain, or a patient outside the topic, except that an emergency is always shown. The card says
-/// what it read, what it assumed, and that the Teams consult asks the rest.
+/// are not low back pain, or a patient outside the topic (advice without a card, counted by operations), except that
+/// an emergency is always shown. The card says what it read, what it assumed, and that the Teams consult asks the rest.
 /// </summary>
 public sealed class ImagingOrderAdvisor(GuidanceDocument guidance, CodedCaseReader reader, IOptions<CdsHooksOptions> options)
 {
@@ -45,10 +45,13 @@ public sealed class ImagingOrderAdvisor(GuidanceDocument guidance, CodedCaseRead
         return decided.Advice switch
         {
             Recommendation recommendation => ForRecommendation(order, procedureId, decided, recommendation, id),
-            OutOfScope { Emergency: true } outOfScope => new OrderAdvice(OutOfScopeEmergencyCard(decided, outOfScope, id), null, null),
-            _ => null,
+            OutOfScope { Emergency: true } outOfScope => new OrderAdvice(OutOfScopeEmergencyCard(decided, outOfScope, id), null, null, outOfScope, decided.RatedAnswers),
+            _ => new OrderAdvice(null, null, null, decided.Advice, decided.RatedAnswers),
         };
     }
+
+    /// <summary>The consult id of a card: what the order's <c>pama-rating-consult-id</c> carries.</summary>
+    public static string ConsultIdOf(string cardUuid) => "urn:uuid:" + cardUuid;
 
     private OrderAdvice ForRecommendation(OrderUnderReview order, string procedureId, CodedAdvice decided, Recommendation recommendation, string id)
     {
@@ -56,7 +59,7 @@ public sealed class ImagingOrderAdvisor(GuidanceDocument guidance, CodedCaseRead
         var rated = guidance.Variant(recommendation.Variant).RatingOf(procedureId)?.Rated;
         var firstLine = recommendation.FirstLine.Any(s => s.Procedure.ProcedureId == procedureId);
         var indicator = recommendation.Urgency == Urgency.Emergent ? Critical : firstLine ? Info : Warning;
-        var consultId = "urn:uuid:" + id;
+        var consultId = ConsultIdOf(id);
         var card = new CdsCard(id, Summary(recommendation, procedure, rated, firstLine), indicator, new CdsSource(SourceLabel, _topicUrl))
         {
             Detail = Detail(decided, recommendation, procedure, rated),
@@ -70,7 +73,7 @@ public sealed class ImagingOrderAdvisor(GuidanceDocument guidance, CodedCaseRead
         var action = rated is null || order.Age is null || order.Order.Id is null
             ? null
             : new CdsAction("update", $"ACR appropriateness rating: {rated.CategoryLabel}") { Resource = PamaRating.Rated(order.Order, rated, consultId, _topicUrl, options.Value.PamaQcdsmId) };
-        return new OrderAdvice(card, action, recommendation.Variant);
+        return new OrderAdvice(card, action, recommendation.Variant, recommendation, decided.RatedAnswers);
     }
 
     private CdsSuggestion Suggestion(OrderUnderReview order, CodedAdvice decided, Recommendation recommendation, string consultId)

@@ -9,7 +9,7 @@ public static class CdsHooksExtensions
 {
     /// <summary>
     /// The CDS Hooks service on the same guidance and decision as the bot: its settings (checked at start-up), the
-    /// token check, the FHIR order reader, the card builder and the feedback counts in the configured store.
+    /// token check, the FHIR order reader, the card builder and the feedback counts in the configured store, with their metrics.
     /// </summary>
     public static WebApplicationBuilder AddCdsHooks(this WebApplicationBuilder builder)
     {
@@ -25,6 +25,8 @@ public static class CdsHooksExtensions
         builder.Services.AddSingleton<ImagingOrderAdvisor>();
         builder.Services.AddSingleton<StoredCdsFeedbackCounts>();
         builder.Services.AddSingleton<ICdsFeedbackCounts>(services => services.GetRequiredService<StoredCdsFeedbackCounts>());
+        builder.Services.AddSingleton<Telemetry.CdsFeedbackMetrics>();
+        builder.Services.AddHostedService<CdsFeedbackRefresh>();
         builder.Services.AddSingleton<OrderHookService>();
         // EHRs that run CDS Hooks in the browser (the CDS Hooks sandbox) call from another origin; the bearer token,
         // not a cookie, carries the authority, so any origin may call.

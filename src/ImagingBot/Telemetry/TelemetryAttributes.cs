@@ -15,6 +15,8 @@ public static class TelemetryAttributes
     public const string StoreOperation = "imagingbot.store.operation";
     public const string LockResult = "imagingbot.lock.result";
     public const string CdsHooksService = "imagingbot.cds_hooks.service";
+    public const string CdsHooksOutcome = "imagingbot.cds_hooks.outcome";
+    public const string CdsHooksOverrideReason = "imagingbot.cds_hooks.override_reason";
 
     /// <summary>OpenTelemetry's own name for the kind of failure: here always an exception's type.</summary>
     public const string ErrorType = "error.type";

@@ -10,6 +10,9 @@ public static class TelemetryValues
 {
     public const string Other = "other";
 
+    /// <summary>An attribute that does not apply (an accepted card's override reason).</summary>
+    public const string None = "none";
+
     /// <summary>The channel of a CDS Hooks call (not a Bot Framework channel).</summary>
     public const string CdsHooksChannel = "cds-hooks";
 

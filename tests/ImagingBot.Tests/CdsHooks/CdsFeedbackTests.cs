@@ -4,6 +4,7 @@ using ImagingBot.CdsHooks.Feedback;
 using ImagingBot.Tests.State;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using static ImagingBot.Tests.CdsHooks.FeedbackItems;
 using static ImagingBot.Tests.CdsHooks.HookRequests;
 
 namespace ImagingBot.Tests.CdsHooks;
@@ -22,12 +23,12 @@ public sealed class CdsFeedbackTests(WebApplicationFactory<Program> factory, Sha
     {
         using var app = factory.Anonymous();
         using var client = app.CreateClient();
-        var redFlagCard = await CardIdAsync(client, OrderSelect("72131", [$"{Icd10Cm}|M54.50", $"{Icd10Cm}|Z85.3"], BornYearsAgo(61)));
-        var noRedFlagCard = await CardIdAsync(client, OrderSelect("72148", [$"{Icd10Cm}|M54.50"], BornYearsAgo(40)));
-        var secondNoRedFlagCard = await CardIdAsync(client, OrderSelect("72148", [$"{Icd10Cm}|M54.50"], BornYearsAgo(40)));
+        var redFlagCard = await client.CardIdAsync(OrderSelect("72131", [$"{Icd10Cm}|M54.50", $"{Icd10Cm}|Z85.3"], BornYearsAgo(61)));
+        var noRedFlagCard = await client.CardIdAsync(OrderSelect("72148", [$"{Icd10Cm}|M54.50"], BornYearsAgo(40)));
+        var secondNoRedFlagCard = await client.CardIdAsync(OrderSelect("72148", [$"{Icd10Cm}|M54.50"], BornYearsAgo(40)));
 
-        await SendAsync(client, Accepted(redFlagCard), Overridden(noRedFlagCard, "after-optimal-management", "pt had PT for 10 weeks, Mrs Smith"), Overridden(secondNoRedFlagCard, "not-a-reason-we-offer"));
-        await SendAsync(client, Overridden("an-unknown-card", "finding-not-coded"));
+        await client.SendFeedbackAsync([Accepted(redFlagCard), Overridden(noRedFlagCard, "after-optimal-management", "pt had PT for 10 weeks, Mrs Smith"), Overridden(secondNoRedFlagCard, "not-a-reason-we-offer")]);
+        await client.SendFeedbackAsync([Overridden("an-unknown-card", "finding-not-coded")]);
 
         var snapshot = await app.Services.GetRequiredService<ICdsFeedbackCounts>().SnapshotAsync();
         Assert.Equal(
@@ -49,10 +50,10 @@ public sealed class CdsFeedbackTests(WebApplicationFactory<Program> factory, Sha
         using var second = factory.Anonymous(redisEndpoint: redis.Endpoint, keyPrefix: keyPrefix);
         using var one = first.CreateClient();
         using var two = second.CreateClient();
-        var card = await CardIdAsync(one, OrderSelect("72158", [$"{Icd10Cm}|M54.50", $"{Icd10Cm}|G83.4"], BornYearsAgo(45)));
+        var card = await one.CardIdAsync(OrderSelect("72158", [$"{Icd10Cm}|M54.50", $"{Icd10Cm}|G83.4"], BornYearsAgo(45)));
 
         await Task.WhenAll(
-            Enumerable.Range(0, 8).Select(i => SendAsync(i % 2 == 0 ? one : two, Accepted(card))));
+            Enumerable.Range(0, 8).Select(i => (i % 2 == 0 ? one : two).SendFeedbackAsync([Accepted(card)])));
 
         var counts = await second.Services.GetRequiredService<ICdsFeedbackCounts>().SnapshotAsync();
         Assert.Equal([new CdsFeedbackCount(4, "accepted", null, 8)], counts.Counts);
@@ -74,33 +75,4 @@ public sealed class CdsFeedbackTests(WebApplicationFactory<Program> factory, Sha
         Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty((await app.Services.GetRequiredService<ICdsFeedbackCounts>().SnapshotAsync()).Counts);
     }
-
-    private static async Task<string> CardIdAsync(HttpClient client, JsonObject request) =>
-        (string)Assert.Single((await client.AnswerAsync(request)).Cards())!["uuid"]!;
-
-    private static async Task SendAsync(HttpClient client, params JsonObject[] feedback)
-    {
-        using var response = await client.PostAsync(FeedbackPath, new JsonObject { ["feedback"] = new JsonArray([.. feedback]) }.ToJsonString());
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    private static JsonObject Accepted(string card) => new()
-    {
-        ["card"] = card,
-        ["outcome"] = "accepted",
-        ["acceptedSuggestions"] = new JsonArray(new JsonObject { ["id"] = Guid.NewGuid().ToString() }),
-        ["outcomeTimestamp"] = "2026-12-03T10:00:00Z",
-    };
-
-    private static JsonObject Overridden(string card, string reason, string? comment = null) => new()
-    {
-        ["card"] = card,
-        ["outcome"] = "overridden",
-        ["overrideReason"] = new JsonObject
-        {
-            ["reason"] = new JsonObject { ["system"] = "urn:imagingbot:cds-override-reason", ["code"] = reason },
-            ["userComment"] = comment,
-        },
-        ["outcomeTimestamp"] = "2026-12-03T10:00:00Z",
-    };
 }

@@ -34,6 +34,17 @@ public static class CdsHooksClient
         return JsonNode.Parse(body)!.AsObject();
     }
 
+    /// <summary>The uuid of the one card the answer to <paramref name="request"/> holds.</summary>
+    public static async Task<string> CardIdAsync(this HttpClient client, JsonObject request, string path = OrderSelectPath) =>
+        (string)Assert.Single((await client.AnswerAsync(request, path)).Cards())!["uuid"]!;
+
+    /// <summary>Feedback on the cards of <paramref name="path"/>, which must be taken (200).</summary>
+    public static async System.Threading.Tasks.Task SendFeedbackAsync(this HttpClient client, JsonObject[] feedback, string path = OrderSelectPath, string? token = null)
+    {
+        using var response = await client.PostAsync(path + "/feedback", new JsonObject { ["feedback"] = new JsonArray([.. feedback]) }.ToJsonString(), token);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
     public static JsonArray Cards(this JsonObject response) => response["cards"]!.AsArray();
 
     public static JsonArray SystemActions(this JsonObject response) => response["systemActions"]?.AsArray() ?? [];

@@ -33,8 +33,9 @@ public sealed class OperationsDocTests
         _ = new TurnMetrics(meterFactory);
         _ = new StoreMetrics(meterFactory);
         _ = new CdsHooksMetrics(meterFactory);
+        _ = new CdsFeedbackMetrics(meterFactory, new ImagingBot.CdsHooks.Feedback.StoredCdsFeedbackCounts(new Microsoft.Bot.Builder.MemoryStorage(), Microsoft.Extensions.Logging.Abstractions.NullLogger<ImagingBot.CdsHooks.Feedback.StoredCdsFeedbackCounts>.Instance));
 
-        Assert.Equal(8, instruments.Count);
+        Assert.Equal(9, instruments.Count);
         Assert.All(instruments, instrument =>
         {
             Assert.Equal(ImagingBotTelemetry.MeterName, instrument.Meter.Name);

@@ -4,6 +4,8 @@ namespace ImagingBot.CdsHooks.Feedback;
 public sealed record CdsFeedbackSnapshot(IReadOnlyList<CdsFeedbackCount> Counts)
 {
     public long Total(string outcome) => Counts.Where(c => c.Outcome == outcome).Sum(c => c.Count);
+
+    public long Total() => Counts.Sum(c => c.Count);
 }
 
 /// <summary>

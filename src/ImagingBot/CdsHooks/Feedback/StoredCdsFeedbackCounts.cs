@@ -9,6 +9,7 @@ namespace ImagingBot.CdsHooks.Feedback;
 /// Feedback counts in the bot's configured <see cref="IStorage"/> (Memory or Redis). A card's uuid is kept with its
 /// variant when it is sent; feedback adds to one tally with an ETag check, retried on a conflict, so instances can
 /// count at once. Neither the card's content nor anything of the patient is kept, and a comment is never read.
+/// <see cref="Latest"/> is the last tally this instance wrote or read, for the metrics to read without the store.
 /// </summary>
 public sealed partial class StoredCdsFeedbackCounts(IStorage storage, ILogger<StoredCdsFeedbackCounts> logger) : ICdsFeedbackCounts
 {
@@ -20,11 +21,19 @@ public sealed partial class StoredCdsFeedbackCounts(IStorage storage, ILogger<St
     private const string UnknownVariant = "unknown";
     private const int MaxAttempts = 10;
 
+    private CdsFeedbackSnapshot _latest = new([]);
+
+    /// <summary>
+    /// The counts as this instance last saw them: after its own feedback, and after each <see cref="SnapshotAsync"/>
+    /// (which <see cref="CdsFeedbackRefresh"/> calls now and then, to see other instances' feedback).
+    /// </summary>
+    public CdsFeedbackSnapshot Latest => Volatile.Read(ref _latest);
+
     /// <summary>Keeps the variant of each card sent. A store that is down costs the counts by variant, never the cards.</summary>
     public async Task RememberIssuedAsync(IReadOnlyList<OrderAdvice> advice, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(advice);
-        var cards = advice.ToDictionary(a => CardKeyPrefix + a.Card.Uuid, a => (object)new IssuedCard(a.Variant), StringComparer.Ordinal);
+        var cards = advice.Where(a => a.Card is not null).ToDictionary(a => CardKeyPrefix + a.Card!.Uuid, a => (object)new IssuedCard(a.Variant), StringComparer.Ordinal);
         try
         {
             await storage.WriteAsync(cards, cancellationToken).ConfigureAwait(false);
@@ -59,6 +68,7 @@ public sealed partial class StoredCdsFeedbackCounts(IStorage storage, ILogger<St
             try
             {
                 await storage.WriteAsync(new Dictionary<string, object> { [TallyKey] = tally }, cancellationToken).ConfigureAwait(false);
+                Seen(Snapshot(tally.Counts), written: true);
                 return;
             }
             catch (ETagConflictException) when (attempt < MaxAttempts)
@@ -71,8 +81,29 @@ public sealed partial class StoredCdsFeedbackCounts(IStorage storage, ILogger<St
     public async Task<CdsFeedbackSnapshot> SnapshotAsync(CancellationToken cancellationToken = default)
     {
         var stored = await storage.ReadAsync([TallyKey], cancellationToken).ConfigureAwait(false);
-        var counts = (Stored(stored, TallyKey) as CdsFeedbackTally)?.Counts ?? [];
-        return new CdsFeedbackSnapshot([.. counts.Select(c => Parse(c.Key, c.Value)).OrderBy(c => c.Variant ?? int.MaxValue).ThenBy(c => c.Outcome, StringComparer.Ordinal).ThenBy(c => c.OverrideReason, StringComparer.Ordinal)]);
+        var snapshot = Snapshot((Stored(stored, TallyKey) as CdsFeedbackTally)?.Counts ?? []);
+        Seen(snapshot, written: false);
+        return snapshot;
+    }
+
+    private static CdsFeedbackSnapshot Snapshot(Dictionary<string, long> counts) =>
+        new([.. counts.Select(c => Parse(c.Key, c.Value)).OfType<CdsFeedbackCount>().OrderBy(c => c.Variant ?? int.MaxValue).ThenBy(c => c.Outcome, StringComparer.Ordinal).ThenBy(c => c.OverrideReason, StringComparer.Ordinal)]);
+
+    // Two of this instance's writes can finish out of order: a write never replaces a larger tally. A read of the
+    // store is the truth (the tally can also have expired), so it always replaces.
+    private void Seen(CdsFeedbackSnapshot snapshot, bool written)
+    {
+        var current = Volatile.Read(ref _latest);
+        while (!written || snapshot.Total() >= current.Total())
+        {
+            var seen = Interlocked.CompareExchange(ref _latest, snapshot, current);
+            if (ReferenceEquals(seen, current))
+            {
+                return;
+            }
+
+            current = seen;
+        }
     }
 
     private static object? Stored(IDictionary<string, object> items, string key) => items.TryGetValue(key, out var value) ? value : null;
@@ -83,9 +114,15 @@ public sealed partial class StoredCdsFeedbackCounts(IStorage storage, ILogger<St
     private static string Key(int? variant, string outcome, string? reason) =>
         $"{(variant is { } v ? v.ToString(CultureInfo.InvariantCulture) : UnknownVariant)}|{outcome}|{reason}";
 
-    private static CdsFeedbackCount Parse(string key, long count)
+    /// <summary>A stored count, or null for a key this code did not write (only known outcomes and reasons become tags).</summary>
+    private static CdsFeedbackCount? Parse(string key, long count)
     {
         var parts = key.Split('|');
+        if (parts.Length != 3 || parts[1] is not (Accepted or Overridden) || (parts[2].Length > 0 && !CdsOverrideReasons.IsCountedReason(parts[2])))
+        {
+            return null;
+        }
+
         int? variant = int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
         return new CdsFeedbackCount(variant, parts[1], parts[2].Length == 0 ? null : parts[2], count);
     }
