@@ -4,19 +4,16 @@ using ImagingBot.State;
 using ImagingBot.Telemetry;
 using ImagingBot.Turn;
 using Microsoft.Bot.Builder;
-using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 
 namespace ImagingBot.Adapter;
 
 /// <summary>
-/// The CloudAdapter with an error handler that, unlike the BotBuilder samples, keeps the
-/// conversation state: a clinician who hits an error keeps every answer given so far. Its POST handling writes the
-/// turn's response with <see cref="InvokeResponseWriter"/> instead of the SDK's indented, chunked writer.
+/// The Bot Framework cloud adapter with an error handler that, unlike the BotBuilder samples, keeps the
+/// conversation state: a clinician who hits an error keeps every answer given so far. The endpoint reads the request
+/// and writes the response; the adapter runs the turn (<see cref="TurnAsync"/>).
 /// </summary>
-// IBotFrameworkHttpAdapter is listed again so that the endpoint's interface call reaches ProcessAsync below:
-// the SDK's ProcessAsync is not virtual.
-public sealed partial class ImagingBotAdapter : CloudAdapter, IBotFrameworkHttpAdapter
+public sealed partial class ImagingBotAdapter : CloudAdapterBase
 {
     public const string SomethingWentWrong =
         "Sorry, something went wrong on my side. Your answers so far are kept: please send your last answer again.";
@@ -74,39 +71,21 @@ public sealed partial class ImagingBotAdapter : CloudAdapter, IBotFrameworkHttpA
     }
 
     /// <summary>
-    /// CloudAdapter.ProcessAsync (4.23.1) for a POST, step for step: the activity read by the SDK's own reader and
-    /// serializer, 400 without an activity type, the turn through ProcessActivityAsync, 401 for an
-    /// UnauthorizedAccessException. Only the response is written by <see cref="InvokeResponseWriter"/>.
-    /// Other requests (the websocket connect, 405 for other methods) go to the SDK as they are.
+    /// One turn of an activity the endpoint has read (<see cref="Security.MessagesRequestReader"/>): the token checked,
+    /// the turn run, and what to answer the HTTP request with (the replies when the channel expects them in the
+    /// response, an invoke's answer, or null for 200). An invalid token throws, as the SDK's own entry point does.
     /// </summary>
-    public new async Task ProcessAsync(HttpRequest httpRequest, HttpResponse httpResponse, IBot bot, CancellationToken cancellationToken = default)
+    public async Task<InvokeResponse> TurnAsync(string? authorization, Microsoft.Bot.Schema.Activity activity, IBot bot, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(httpRequest);
-        ArgumentNullException.ThrowIfNull(httpResponse);
         ArgumentNullException.ThrowIfNull(bot);
-        if (httpRequest.Method != HttpMethods.Post)
-        {
-            await base.ProcessAsync(httpRequest, httpResponse, bot, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
         try
         {
-            var activity = await HttpHelper.ReadRequestAsync<Microsoft.Bot.Schema.Activity>(httpRequest).ConfigureAwait(false);
-            if (string.IsNullOrEmpty(activity?.Type))
-            {
-                httpResponse.StatusCode = StatusCodes.Status400BadRequest;
-                LogMissingActivityType(Logger);
-                return;
-            }
-
-            var invokeResponse = await ProcessActivityAsync(httpRequest.Headers.Authorization, activity, bot.OnTurnAsync, cancellationToken).ConfigureAwait(false);
-            await InvokeResponseWriter.WriteAsync(httpResponse, invokeResponse).ConfigureAwait(false);
+            return await ProcessActivityAsync(authorization, activity, bot.OnTurnAsync, cancellationToken).ConfigureAwait(false);
         }
         catch (UnauthorizedAccessException exception)
         {
-            httpResponse.StatusCode = StatusCodes.Status401Unauthorized;
             LogUnauthorized(Logger, exception.GetType().FullName);
+            throw;
         }
     }
 
@@ -142,9 +121,6 @@ public sealed partial class ImagingBotAdapter : CloudAdapter, IBotFrameworkHttpA
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A reply could not be delivered to the channel ({ExceptionType}; activity type {ActivityType}, channel {ChannelId}); the turn's changes were not saved")]
     private static partial void LogReplyNotDelivered(ILogger logger, string? exceptionType, string? activityType, string? channelId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "BadRequest: Missing activity or activity type.")]
-    private static partial void LogMissingActivityType(ILogger logger);
 
     // The SDK logs the whole exception here; its message is left out as everywhere else.
     [LoggerMessage(Level = LogLevel.Error, Message = "Request refused with 401: {ExceptionType}")]

@@ -3,6 +3,7 @@ using Hl7.Fhir.Serialization;
 using ImagingBot.CdsHooks.Feedback;
 using ImagingBot.CdsHooks.Security;
 using ImagingBot.CdsHooks.Wire;
+using ImagingBot.Security;
 using ImagingBot.Telemetry;
 using Microsoft.Extensions.Options;
 
@@ -46,7 +47,7 @@ public static partial class CdsHooksEndpoints
         if (problem is not null)
         {
             LogBadRequest(logger, hook);
-            return problem.StartsWith(TooLargePrefix, StringComparison.Ordinal)
+            return problem == BoundedRequestBody.TooLarge(options.Value.MaxRequestBodyBytes)
                 ? Results.Problem(problem, statusCode: StatusCodes.Status413PayloadTooLarge)
                 : Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
         }
@@ -77,7 +78,7 @@ public static partial class CdsHooksEndpoints
         if (problem is not null)
         {
             LogBadRequest(logger, "feedback");
-            return Results.Problem(problem, statusCode: problem.StartsWith(TooLargePrefix, StringComparison.Ordinal) ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest);
+            return Results.Problem(problem, statusCode: problem == BoundedRequestBody.TooLarge(options.Value.MaxRequestBodyBytes) ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest);
         }
 
         try
@@ -112,27 +113,13 @@ public static partial class CdsHooksEndpoints
         return feedback ? [$"{root}/{id}/feedback", $"{root}/{id}", root] : [$"{root}/{id}", root];
     }
 
-    private const string TooLargePrefix = "The request body is larger than";
-
     private static async Task<(T? Value, string? Problem)> ReadAsync<T>(HttpContext context, long maxBytes)
         where T : class
     {
-        if (context.Request.ContentLength > maxBytes)
+        await using var body = await BoundedRequestBody.ReadAsync(context.Request, maxBytes, context.RequestAborted).ConfigureAwait(false);
+        if (body is null)
         {
-            return (null, $"{TooLargePrefix} {maxBytes} bytes.");
-        }
-
-        using var body = new MemoryStream();
-        var buffer = new byte[16 * 1024];
-        int read;
-        while ((read = await context.Request.Body.ReadAsync(buffer, context.RequestAborted).ConfigureAwait(false)) > 0)
-        {
-            if (body.Length + read > maxBytes)
-            {
-                return (null, $"{TooLargePrefix} {maxBytes} bytes.");
-            }
-
-            body.Write(buffer, 0, read);
+            return (null, BoundedRequestBody.TooLarge(maxBytes));
         }
 
         try

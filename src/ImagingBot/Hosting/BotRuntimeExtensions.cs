@@ -32,14 +32,14 @@ public static class BotRuntimeExtensions
             new ConnectorReusingAuthentication(ActivatorUtilities.CreateInstance<ConfigurationBotFrameworkAuthentication>(services)));
         builder.Services.AddSingleton<TenantAllowListMiddleware>();
         builder.Services.AddSingleton<MessageLengthMiddleware>();
-        builder.Services.AddSingleton<IBotFrameworkHttpAdapter, ImagingBotAdapter>();
+        builder.Services.AddSingleton<ImagingBotAdapter>();
         return builder;
     }
 
     public static WebApplication MapBotEndpoints(this WebApplication app)
     {
         var authenticationEnabled = !string.IsNullOrEmpty(app.Configuration["MicrosoftAppId"]);
-        app.MapPost("/api/messages", async (HttpContext context, IBotFrameworkHttpAdapter adapter, IBot bot, IOptions<BotOptions> options) =>
+        app.MapPost("/api/messages", async (HttpContext context, ImagingBotAdapter adapter, IBot bot, IOptions<BotOptions> options) =>
         {
             if (authenticationEnabled && !BotTokenPrecheck.LooksLikeASignedBotToken(context.Request.Headers.Authorization))
             {
@@ -47,21 +47,26 @@ public static class BotRuntimeExtensions
                 return;
             }
 
-            if (await MessagesRequestGuard.RejectAsync(context.Request, options.Value.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false) is { } rejection)
+            var (activity, refusal) = await MessagesRequestReader.ReadAsync(context.Request, options.Value.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false);
+            if (refusal is not null)
             {
-                await rejection.ExecuteAsync(context).ConfigureAwait(false);
+                await refusal.ExecuteAsync(context).ConfigureAwait(false);
                 return;
             }
 
+            InvokeResponse? invokeResponse;
             try
             {
-                await adapter.ProcessAsync(context.Request, context.Response, bot, context.RequestAborted).ConfigureAwait(false);
+                invokeResponse = await adapter.TurnAsync(context.Request.Headers.Authorization, activity!, bot, context.RequestAborted).ConfigureAwait(false);
             }
-            catch (Exception exception) when (BotTokenPrecheck.IsAuthenticationFailure(exception) && !context.Response.HasStarted)
+            catch (Exception exception) when (BotTokenPrecheck.IsAuthenticationFailure(exception))
             {
                 // Turn errors are handled inside the adapter; what escapes here is the token check.
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return;
             }
+
+            await InvokeResponseWriter.WriteAsync(context.Response, invokeResponse).ConfigureAwait(false);
         });
         return app;
     }

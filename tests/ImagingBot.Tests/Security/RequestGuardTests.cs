@@ -39,6 +39,9 @@ public class RequestGuardTests(WebApplicationFactory<Program> factory) : IClassF
     [InlineData("{\"type\": \"message\", \"serviceUrl\": \"http://127.0.0.1:9/\", \"channelId\": \"emulator\", \"conversation\": {}}")]
     [InlineData("{\"type\": \"message\", \"serviceUrl\": \"file:///etc/passwd\", \"channelId\": \"emulator\", \"conversation\": {\"id\": \"c\"}}")]
     [InlineData("{\"type\": \"message\", \"serviceUrl\": \"http://127.0.0.1:9/\", \"channelId\": null, \"conversation\": {\"id\": \"c\"}}")]
+    [InlineData("{\"type\": \"\", \"serviceUrl\": \"http://127.0.0.1:9/\", \"channelId\": \"emulator\", \"conversation\": {\"id\": \"c\"}}")]
+    [InlineData("{\"type\": \"message\", \"serviceUrl\": \"http://127.0.0.1:9/\", \"channelId\": \"emulator\", \"conversation\": \"c\"}")]
+    [InlineData("{\"type\": \"message\", \"serviceUrl\": \"http://127.0.0.1:9/\", \"channelId\": \"emulator\", \"conversation\": {\"id\": \"c\"}} and more")]
     public async Task A_body_that_is_not_an_activity_gets_400_without_a_stack_trace(string body)
     {
         using var client = factory.CreateClient();
@@ -49,6 +52,50 @@ public class RequestGuardTests(WebApplicationFactory<Program> factory) : IClassF
         var text = await response.Content.ReadAsStringAsync();
         Assert.DoesNotContain(" at ", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
+        Assert.NotEmpty(text);
+    }
+
+    [Fact]
+    public async Task A_body_without_a_Content_Length_is_held_to_the_limit_as_it_arrives()
+    {
+        using var small = factory.WithWebHostBuilder(host => host.UseSetting("Bot:MaxRequestBodyBytes", "2048"));
+        using var client = small.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(EmulatorActivities.Message("c-413-chunked", new string('a', 4096)).ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TransferEncodingChunked = true;
+        request.Content.Headers.ContentLength = null;
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("PUT")]
+    public async Task Only_POST_is_answered_on_api_messages(string method)
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), "/api/messages"));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task With_an_app_id_a_request_without_a_token_gets_401_and_no_body()
+    {
+        using var secured = factory.WithWebHostBuilder(host => host
+            .UseSetting("MicrosoftAppId", "00000000-0000-0000-0000-000000000001")
+            .UseSetting("MicrosoftAppPassword", "not-a-real-secret"));
+        using var client = secured.CreateClient();
+
+        using var response = await client.PostAsJsonAsync("/api/messages", EmulatorActivities.Message("c-no-token", "hi"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(0, response.Content.Headers.ContentLength ?? 0);
     }
 
     [Fact]
