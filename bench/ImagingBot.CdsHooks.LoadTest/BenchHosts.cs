@@ -52,6 +52,8 @@ internal sealed class BenchHosts : IAsyncDisposable
                     ["CdsHooks:TrustedIssuers:0:JwksUrl"] = hosts.Issuer + "/jwks.json",
                     ["Logging:LogLevel:Default"] = "Warning",
                 });
+                // As Program.cs: the instruments and the audit are there, nothing exports (the service counts and audits its advice).
+                builder.AddTelemetry();
                 builder.AddBotRuntime();
                 builder.AddConversationState();
                 builder.AddImagingBot();
