@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
@@ -118,6 +119,48 @@ public sealed class CdsHooksOperationsTests(WebApplicationFactory<Program> facto
         }
 
         Assert.Equal(1, reported);
+    }
+
+    [Fact]
+    public async Task Nothing_of_a_CDS_Hooks_request_but_its_codes_reaches_a_span_a_metric_or_a_log()
+    {
+        const string Comment = "Quux-Zebedee declined the MRI";
+        var recorded = new LockedList<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = _ => true,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = recorded.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+        var logs = new CapturedLogs();
+        using var app = Operated(factory, logs);
+        using var client = app.CreateClient();
+
+        using (var discovery = await client.GetAsync(new Uri("/cds-services", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, discovery.StatusCode);
+        }
+
+        var card = await client.CardIdAsync(OrderSelect("72131", [$"{Icd10Cm}|M54.50", $"{Icd10Cm}|Z85.3"], BornYearsAgo(61)));
+        Assert.Single((await client.AnswerAsync(OrderSelect("72158", [$"{Icd10Cm}|M54.50", $"{Icd10Cm}|G83.4"], BornYearsAgo(45), hook: "order-sign"), CdsHooksClient.OrderSignPath)).Cards());
+        await client.SendFeedbackAsync([Overridden(card, "radiologist-advised", Comment)]);
+        var scraped = await ScrapeAsync(client);
+
+        // What the requests carried that is the patient's, the clinician's or the EHR's: ids, the server, free text.
+        string[] identifying = [PatientId, "Practitioner/123", "89284", "hooks.smarthealthit.org", Comment, "Quux-Zebedee"];
+        var spans = recorded.Snapshot();
+        Assert.Contains(spans, span => span.GetTagItem("http.route") is "/cds-services/{id}");
+        var spanText = spans.Select(span => string.Join(' ', [span.DisplayName, span.OperationName,
+            .. span.TagObjects.Select(tag => $"{tag.Key}={tag.Value}"),
+            .. span.Events.SelectMany(e => e.Tags.Select(tag => $"{e.Name} {tag.Key}={tag.Value}"))]));
+        Assert.Contains(logs.Lines, line => line.Category == RecommendationAudit.Category);
+        foreach (var value in identifying)
+        {
+            Assert.All(spanText, text => Assert.DoesNotContain(value, text, StringComparison.Ordinal));
+            Assert.DoesNotContain(value, scraped, StringComparison.Ordinal);
+            Assert.All(logs.Lines, line => Assert.DoesNotContain(value, line.AllText + string.Join(' ', line.Fields.Values), StringComparison.Ordinal));
+        }
     }
 
     private static WebApplicationFactory<Program> Operated(WebApplicationFactory<Program> factory, CapturedLogs? logs = null, string? redisEndpoint = null, string? keyPrefix = null) =>

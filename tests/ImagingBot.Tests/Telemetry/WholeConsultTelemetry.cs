@@ -207,26 +207,4 @@ public sealed class WholeConsultTelemetry : IAsyncLifetime
     }
 
     public static bool IsRedis(Activity span) => span.Source.Name.Contains("Redis", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>A list the exporter can add to while the test reads it (spans end on several threads).</summary>
-    private sealed class LockedList<T> : System.Collections.ObjectModel.Collection<T>
-    {
-        private readonly Lock _gate = new();
-
-        public IReadOnlyList<T> Snapshot()
-        {
-            lock (_gate)
-            {
-                return [.. this];
-            }
-        }
-
-        protected override void InsertItem(int index, T item)
-        {
-            lock (_gate)
-            {
-                base.InsertItem(index, item);
-            }
-        }
-    }
 }
