@@ -42,7 +42,7 @@ public class MessagesEndpointTests(WebApplicationFactory<Program> factory) : ICl
     }
 
     [Fact]
-    public async Task With_an_app_id_a_request_without_a_token_gets_401_and_no_reply()
+    public async Task With_an_app_id_a_request_without_a_token_gets_401_and_no_body()
     {
         using var secured = factory.WithWebHostBuilder(host => host
             .UseSetting("MicrosoftAppId", "00000000-0000-0000-0000-000000000001")
@@ -52,7 +52,9 @@ public class MessagesEndpointTests(WebApplicationFactory<Program> factory) : ICl
         using var response = await client.PostAsJsonAsync("/api/messages", EmulatorActivity("message", "hi"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.DoesNotContain(BotReplies.AdaptiveCard, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain(BotReplies.AdaptiveCard, body, StringComparison.Ordinal);
+        Assert.Empty(body);
     }
 
     [Fact]
