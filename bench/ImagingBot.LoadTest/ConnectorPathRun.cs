@@ -42,14 +42,26 @@ internal sealed class ConnectorPathRun(LoadTestOptions options, TextWriter progr
                     contenders.Add(new Contender(host, new StepResult { Scenario = scenario, Store = store, Concurrency = concurrency, Variant = variant }, users));
                 }
 
-                await AddAsync(Started(MinimalBotHost.StartAsync()), ConnectorScenarios.MinimalFloor, ConnectorScenarios.NoStore).ConfigureAwait(false);
-                foreach (var store in options.Stores)
+                bool Runs(string row) => options.ConnectorRows.Contains(row);
+                if (Runs("minimal"))
                 {
-                    await AddAsync(Started(BenchHost.StartAsync(BotUnderTest.Echo, Settings(store, "echo"), options.LogLevel)), ConnectorScenarios.EchoFloor, store).ConfigureAwait(false);
-                    await AddAsync(Started(BenchHost.StartAsync(BotUnderTest.ImagingBot, Settings(store, "consult"), options.LogLevel)), ConnectorScenarios.Consult, store).ConfigureAwait(false);
+                    await AddAsync(Started(MinimalBotHost.StartAsync()), ConnectorScenarios.MinimalFloor, ConnectorScenarios.NoStore).ConfigureAwait(false);
                 }
 
-                if (options.Stores.Contains("memory"))
+                foreach (var store in options.Stores)
+                {
+                    if (Runs("echo"))
+                    {
+                        await AddAsync(Started(BenchHost.StartAsync(BotUnderTest.Echo, Settings(store, "echo"), options.LogLevel)), ConnectorScenarios.EchoFloor, store).ConfigureAwait(false);
+                    }
+
+                    if (Runs("consult"))
+                    {
+                        await AddAsync(Started(BenchHost.StartAsync(BotUnderTest.ImagingBot, Settings(store, "consult"), options.LogLevel)), ConnectorScenarios.Consult, store).ConfigureAwait(false);
+                    }
+                }
+
+                if (options.Stores.Contains("memory") && Runs("telemetry"))
                 {
                     await AddAsync(Started(BenchHost.StartAsync(BotUnderTest.ImagingBot, Settings("memory", "telemetry"), options.LogLevel, telemetryOn: true)), ConnectorScenarios.Consult, "memory", ConnectorScenarios.TelemetryOn).ConfigureAwait(false);
                 }

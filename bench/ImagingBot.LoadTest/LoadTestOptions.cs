@@ -23,6 +23,14 @@ internal sealed record LoadTestOptions
     /// <summary>Concurrent conversations of the connector-path table (its targets are judged there).</summary>
     public int ConnectorConcurrency { get; init; } = TargetConcurrency;
 
+    /// <summary>
+    /// The connector table's rows that run (<see cref="ConnectorRowNames"/>): all of them for the table; one alone to
+    /// profile it, since alternating rows would mix their samples.
+    /// </summary>
+    public IReadOnlyList<string> ConnectorRows { get; init; } = ConnectorRowNames;
+
+    public static readonly IReadOnlyList<string> ConnectorRowNames = ["minimal", "echo", "consult", "telemetry"];
+
     public IReadOnlyList<int> Concurrency { get; init; } = [1, 16, 64, 256];
 
     /// <summary>The patients each consult user takes in turn (<see cref="ConsultProfile.Known"/>).</summary>
@@ -109,6 +117,8 @@ internal sealed record LoadTestOptions
           --paths LIST            connector,expect-replies (default both): the connector table (Teams' normal delivery,
                                   replies posted to a fake connector; issue 15) and the expectReplies table (issue 8)
           --connector-concurrency N  concurrent conversations of the connector table (default 64)
+          --connector-rows LIST   minimal,echo,consult,telemetry (default all): the connector table's rows; one alone
+                                  to profile it (perf record -p PID), the table itself needs them all
           --scenarios LIST        floor,consult (default both)
           --stores LIST           memory,redis (default both)
           --concurrency LIST      concurrent conversations per step (default 1,16,64,256)
@@ -178,6 +188,7 @@ internal sealed record LoadTestOptions
                 "--quick" or "--smoke" => options,
                 "--paths" => options with { Paths = List(Value()) },
                 "--connector-concurrency" => options with { ConnectorConcurrency = Int(Value()) },
+                "--connector-rows" => options with { ConnectorRows = List(Value()) },
                 "--scenarios" => options with { Scenarios = List(Value()) },
                 "--stores" => options with { Stores = List(Value()) },
                 "--concurrency" => options with { Concurrency = [.. List(Value()).Select(Int)] },
@@ -200,10 +211,10 @@ internal sealed record LoadTestOptions
             };
         }
 
-        var unknown = options.Scenarios.Except(["floor", "consult"]).Concat(options.Stores.Except(["memory", "redis"])).Concat(options.Paths.Except([ConnectorPath, ExpectRepliesPath])).ToList();
+        var unknown = options.Scenarios.Except(["floor", "consult"]).Concat(options.Stores.Except(["memory", "redis"])).Concat(options.Paths.Except([ConnectorPath, ExpectRepliesPath])).Concat(options.ConnectorRows.Except(ConnectorRowNames)).ToList();
         if (unknown.Count > 0)
         {
-            throw new ArgumentException($"Unknown scenario, store or path: {string.Join(", ", unknown)}.");
+            throw new ArgumentException($"Unknown scenario, store, path or connector row: {string.Join(", ", unknown)}.");
         }
 
         return options.Concurrency.Any(n => n < 1) || options.ConnectorConcurrency < 1 ? throw new ArgumentException("Concurrency must be at least 1.")

@@ -79,6 +79,14 @@ public class LoadTestOptionsTests
     }
 
     [Fact]
+    public void Every_connector_row_runs_unless_some_are_named_for_a_profile()
+    {
+        Assert.Equal(["minimal", "echo", "consult", "telemetry"], LoadTestOptions.Parse([]).ConnectorRows);
+        Assert.Equal(["echo"], LoadTestOptions.Parse(["--connector-rows", "echo"]).ConnectorRows);
+        Assert.Throws<ArgumentException>(() => LoadTestOptions.Parse(["--connector-rows", "floor"]));
+    }
+
+    [Fact]
     public void The_smoke_run_is_the_connector_table_on_the_memory_store_and_writes_nothing()
     {
         var smoke = LoadTestOptions.Parse(["--smoke"]);
