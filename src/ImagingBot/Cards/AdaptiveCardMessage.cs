@@ -25,23 +25,15 @@ public static class AdaptiveCardMessage
     public static IMessageActivity Message(string cardJson, string? fallbackText, string? speak)
     {
         ArgumentNullException.ThrowIfNull(cardJson);
-        return Message(new JRaw(cardJson), fallbackText, speak);
-    }
-
-    /// <summary>As above, with the card's JSON already a raw token (a kept card's parts: <see cref="KeptCardJson"/>).</summary>
-    internal static IMessageActivity Message(JRaw card, string? fallbackText, string? speak)
-    {
         var activity = Activity.CreateMessageActivity();
-        activity.Attachments = [Attachment(card)];
+        activity.Attachments = [Attachment(cardJson)];
         activity.Summary = fallbackText;
         activity.Speak = speak;
         activity.InputHint = InputHints.AcceptingInput;
         return activity;
     }
 
-    public static Attachment Attachment(string cardJson) => Attachment(new JRaw(cardJson));
-
-    private static Attachment Attachment(JRaw card) => new() { ContentType = ContentType, Content = card };
+    public static Attachment Attachment(string cardJson) => new() { ContentType = ContentType, Content = new JRaw(cardJson) };
 
     /// <summary>The card of an Adaptive Card attachment as a JObject, whatever form its content has (strings stay strings).</summary>
     public static JObject CardOf(Attachment attachment)

@@ -9,10 +9,10 @@ namespace ImagingBot.Cards;
 /// <summary>
 /// Cards expanded once and kept. The same data always makes the same card, and the cards of two consults differ
 /// only in the consult id their buttons carry: a card is expanded with <see cref="ConsultIdSlot"/> in place of the
-/// id, kept under its template and data, and each consult's id is put in as the reply is written
-/// (<see cref="KeptCardJson"/>: no copy of the card per turn, and its UTF-8 kept too). Expanding was most of a consult turn's own work (a
-/// question card about 10 µs, the recommendation 40 µs). A kept card is found by its data's JSON, or by a variant
-/// key when the caller has one that determines the data (cheaper than the JSON).
+/// id, kept under its template and data as the parts between the stand-ins, and each consult's id is joined in
+/// between them. Expanding is most of a consult turn's own work (figures in docs/performance.md). A kept
+/// card is found by its data's JSON, or by a variant key when the caller has one that determines the data (cheaper
+/// than the JSON).
 /// </summary>
 internal sealed class ExpandedCards(CardTemplateCatalog catalog, int capacity = ExpandedCards.DefaultCapacity)
 {
@@ -93,7 +93,7 @@ internal sealed class ExpandedCards(CardTemplateCatalog catalog, int capacity = 
         var cardJson = catalog[template].Expand(dataJson);
         var (fallbackText, speak) = AdaptiveCardMessage.ReadFallback(cardJson);
         var (parts, clinicianGaps) = SplitAtSlots(cardJson);
-        return new ExpandedCard(parts, Array.ConvertAll(parts, Encoding.UTF8.GetBytes), clinicianGaps, fallbackText, speak);
+        return new ExpandedCard(parts, clinicianGaps, fallbackText, speak);
     }
 
     // The card's JSON split at each stand-in, and for each gap between two parts whether the clinician's id goes there.
@@ -132,9 +132,8 @@ internal sealed class ExpandedCards(CardTemplateCatalog catalog, int capacity = 
         && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or ':');
 
     /// <param name="Parts">The card's JSON split where the ids go.</param>
-    /// <param name="Utf8Parts">The same parts in UTF-8, encoded once for all the replies that carry the card.</param>
     /// <param name="ClinicianGaps">For each gap between two parts: the clinician's id goes there (else the consult's).</param>
-    private sealed record ExpandedCard(string[] Parts, byte[][] Utf8Parts, bool[] ClinicianGaps, string? FallbackText, string? Speak)
+    private sealed record ExpandedCard(string[] Parts, bool[] ClinicianGaps, string? FallbackText, string? Speak)
     {
         public IMessageActivity ToMessage(CardIds? ids)
         {
@@ -143,13 +142,13 @@ internal sealed class ExpandedCards(CardTemplateCatalog catalog, int capacity = 
                 return AdaptiveCardMessage.Message(string.Concat(Parts), FallbackText, Speak);
             }
 
-            var values = new string[ClinicianGaps.Length];
-            for (var i = 0; i < values.Length; i++)
+            var joined = new StringBuilder(Parts[0]);
+            for (var i = 1; i < Parts.Length; i++)
             {
-                values[i] = ClinicianGaps[i] ? given.ClinicianId ?? string.Empty : given.ConsultId;
+                joined.Append(ClinicianGaps[i - 1] ? given.ClinicianId : given.ConsultId).Append(Parts[i]);
             }
 
-            return AdaptiveCardMessage.Message(new KeptCardJson(Parts, Utf8Parts, values), WithId(FallbackText, given.ConsultId), WithId(Speak, given.ConsultId));
+            return AdaptiveCardMessage.Message(joined.ToString(), WithId(FallbackText, given.ConsultId), WithId(Speak, given.ConsultId));
         }
 
         private static string? WithId(string? text, string consultId) => text?.Replace(ConsultIdSlot, consultId, StringComparison.Ordinal);

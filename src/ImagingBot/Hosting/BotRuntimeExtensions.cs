@@ -66,7 +66,7 @@ public static class BotRuntimeExtensions
                 return;
             }
 
-            await InvokeResponseWriter.WriteAsync(context.Response, invokeResponse).ConfigureAwait(false);
+            await HttpHelper.WriteResponseAsync(context.Response, invokeResponse).ConfigureAwait(false);
         });
         return app;
     }
