@@ -43,13 +43,11 @@ public static partial class CdsHooksEndpoints
         }
 
         var (request, problem) = await ReadAsync<CdsHookRequest>(context, options.Value.MaxRequestBodyBytes).ConfigureAwait(false);
-        problem ??= OrderHookService.Problem(request, hook);
+        problem ??= BodyProblem.BadRequest(OrderHookService.Problem(request, hook));
         if (problem is not null)
         {
-            LogBadRequest(logger, hook);
-            return problem == BoundedRequestBody.TooLarge(options.Value.MaxRequestBodyBytes)
-                ? Results.Problem(problem, statusCode: StatusCodes.Status413PayloadTooLarge)
-                : Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
+            LogBadRequest(logger, hook, problem.StatusCode);
+            return problem.ToResult();
         }
 
         var response = await service.AnswerAsync(request!, context.RequestAborted).ConfigureAwait(false);
@@ -72,13 +70,11 @@ public static partial class CdsHooksEndpoints
 
         var (request, problem) = await ReadAsync<CdsFeedbackRequest>(context, options.Value.MaxRequestBodyBytes).ConfigureAwait(false);
         var items = request?.Feedback;
-        problem ??= items is null or { Count: 0 } ? "The feedback request needs a non-empty 'feedback' list." : null;
-        problem ??= items!.Any(f => f is null || string.IsNullOrWhiteSpace(f.Card)) ? "Each feedback item needs the 'card' uuid it is about." : null;
-        problem ??= items!.Any(f => f!.Outcome is not (StoredCdsFeedbackCounts.Accepted or StoredCdsFeedbackCounts.Overridden)) ? "Each feedback item's 'outcome' must be 'accepted' or 'overridden'." : null;
+        problem ??= BodyProblem.BadRequest(FeedbackProblem(items));
         if (problem is not null)
         {
-            LogBadRequest(logger, "feedback");
-            return Results.Problem(problem, statusCode: problem == BoundedRequestBody.TooLarge(options.Value.MaxRequestBodyBytes) ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest);
+            LogBadRequest(logger, "feedback", problem.StatusCode);
+            return problem.ToResult();
         }
 
         try
@@ -113,13 +109,19 @@ public static partial class CdsHooksEndpoints
         return feedback ? [$"{root}/{id}/feedback", $"{root}/{id}", root] : [$"{root}/{id}", root];
     }
 
-    private static async Task<(T? Value, string? Problem)> ReadAsync<T>(HttpContext context, long maxBytes)
+    private static string? FeedbackProblem(List<CdsFeedback?>? items) =>
+        items is null or { Count: 0 } ? "The feedback request needs a non-empty 'feedback' list."
+        : items.Any(f => f is null || string.IsNullOrWhiteSpace(f.Card)) ? "Each feedback item needs the 'card' uuid it is about."
+        : items.Any(f => f!.Outcome is not (StoredCdsFeedbackCounts.Accepted or StoredCdsFeedbackCounts.Overridden)) ? "Each feedback item's 'outcome' must be 'accepted' or 'overridden'."
+        : null;
+
+    private static async Task<(T? Value, BodyProblem? Problem)> ReadAsync<T>(HttpContext context, long maxBytes)
         where T : class
     {
         await using var body = await BoundedRequestBody.ReadAsync(context.Request, maxBytes, context.RequestAborted).ConfigureAwait(false);
         if (body is null)
         {
-            return (null, BoundedRequestBody.TooLarge(maxBytes));
+            return (null, new BodyProblem(BoundedRequestBody.TooLarge(maxBytes), StatusCodes.Status413PayloadTooLarge));
         }
 
         try
@@ -128,19 +130,27 @@ public static partial class CdsHooksEndpoints
         }
         catch (JsonException exception)
         {
-            return (null, $"The request body is not a valid CDS Hooks JSON request ({exception.Message}).");
+            return (null, BodyProblem.BadRequest($"The request body is not a valid CDS Hooks JSON request ({exception.Message})."));
         }
         catch (DeserializationFailedException exception)
         {
-            return (null, $"A FHIR resource in the request cannot be read ({exception.Message}).");
+            return (null, BodyProblem.BadRequest($"A FHIR resource in the request cannot be read ({exception.Message})."));
         }
+    }
+
+    /// <summary>Why a request body was refused: the sentence for the caller and the status that goes with it.</summary>
+    private sealed record BodyProblem(string Detail, int StatusCode)
+    {
+        public static BodyProblem? BadRequest(string? detail) => detail is null ? null : new(detail, StatusCodes.Status400BadRequest);
+
+        public IResult ToResult() => Results.Problem(Detail, statusCode: StatusCode);
     }
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "CDS Hooks call refused: {Refusal}")]
     private static partial void LogRefused(ILogger logger, TokenRefusal refusal);
 
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "CDS Hooks {Endpoint} request was malformed (400)")]
-    private static partial void LogBadRequest(ILogger logger, string endpoint);
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "CDS Hooks {Endpoint} request body refused ({StatusCode})")]
+    private static partial void LogBadRequest(ILogger logger, string endpoint, int statusCode);
 
     [LoggerMessage(EventId = 4003, Level = LogLevel.Information, Message = "CDS Hooks {Hook} answered with {Cards} card(s) and {Actions} system action(s)")]
     private static partial void LogAnswered(ILogger logger, string hook, int cards, int actions);

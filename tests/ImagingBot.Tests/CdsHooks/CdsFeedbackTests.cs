@@ -1,9 +1,11 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using ImagingBot.CdsHooks;
 using ImagingBot.CdsHooks.Feedback;
 using ImagingBot.Tests.State;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using static ImagingBot.Tests.CdsHooks.FeedbackItems;
 using static ImagingBot.Tests.CdsHooks.HookRequests;
 
@@ -73,6 +75,20 @@ public sealed class CdsFeedbackTests(WebApplicationFactory<Program> factory, Sha
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty((await app.Services.GetRequiredService<ICdsFeedbackCounts>().SnapshotAsync()).Counts);
+    }
+
+    [Fact]
+    public async Task Feedback_over_the_size_limit_gets_413_and_counts_nothing()
+    {
+        using var app = factory.Anonymous();
+        using var client = app.CreateClient();
+        var limit = app.Services.GetRequiredService<IOptions<CdsHooksOptions>>().Value.MaxRequestBodyBytes;
+
+        using var response = await client.PostAsync(FeedbackPath, $"{{\"feedback\":[],\"pad\":\"{new string('x', (int)limit)}\"}}");
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains($"larger than {limit} bytes", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty((await app.Services.GetRequiredService<ICdsFeedbackCounts>().SnapshotAsync()).Counts);
     }
 }
