@@ -320,6 +320,23 @@ public class CaseReadingTableTests
         { "what imaging for sciatica?", "case" },
         { "hello", "not-case" },
         { "help", "not-case" },
+
+        // A negation after the sign, with a verb between: the sign is not read as present.
+        { "weight loss not present", "case" },
+        { "40M, LBP, weight loss: not present", "adult age=40 pregnant:no case" },
+        { "weight loss was denied", "case" },
+        { "fever is absent", "case" },
+        { "fever not reported, LBP", "case" },
+        { "weight loss present", "cancer case" },
+        { "fever is present", "infection case" },
+
+        // A spinal level between the time and the operation: the time is since the operation, not the pain's.
+        { "58M 3 weeks after fusion, new back pain", "adult age=58 pregnant:no surgery infection case" },
+        { "58M 3 weeks after L4-L5 fusion, new back pain", "adult age=58 pregnant:no surgery infection case" },
+        { "3 weeks after L4/5 laminectomy", "surgery infection case" },
+        { "2 weeks post L5-S1 fusion", "surgery infection case" },
+        { "2 years after L4-L5 fusion, new back pain", "surgery case" },
+        { "L5-S1 fusion 2 weeks ago", "surgery infection case" },
     };
 
     [Theory]

@@ -87,6 +87,17 @@ public class CaseSummaryParserTests
         Assert.DoesNotContain(read.Findings, f => f.Question == IntakeQuestionId.Course);
     }
 
+    [Theory]
+    [InlineData("2 years after L4-L5 fusion, new back pain")]
+    [InlineData("3 weeks after L4/5 laminectomy, new back pain")]
+    public void Time_since_surgery_at_a_named_level_is_not_how_long_the_pain_has_lasted(string text)
+    {
+        var read = CaseSummaryParser.Parse(text);
+
+        Assert.Null(read.Answers.Course);
+        Assert.DoesNotContain(read.Findings, f => f.Question == IntakeQuestionId.Course);
+    }
+
     [Fact]
     public void A_planned_injection_makes_a_candidate_not_an_infection_red_flag()
     {

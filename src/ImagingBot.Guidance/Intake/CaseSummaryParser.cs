@@ -509,7 +509,10 @@ public static class CaseSummaryParser
             return 0;
         }
 
-        /// <summary>"HIV negative", "HIV-", "HIV -ve", "HIV test negative", "steroids: none", "infection ruled out".</summary>
+        /// <summary>
+        /// "HIV negative", "HIV-", "HIV -ve", "HIV test negative", "steroids: none", "infection ruled out", and with a
+        /// verb between: "fever is absent", "weight loss was denied", "weight loss not present".
+        /// </summary>
         private bool PostfixNegation(int end, Item item, out int after)
         {
             after = end;
@@ -524,6 +527,17 @@ public static class CaseSummaryParser
             if (j < item.End && CaseVocabulary.PostfixFillers.Contains(Text(j)))
             {
                 j++;
+            }
+
+            if (j < item.End && Text(j) is "is" or "was" or "are" or "were")
+            {
+                j++;
+            }
+
+            if (j + 1 < item.End && Text(j) is "not" && CaseVocabulary.NotFoundWords.Contains(Text(j + 1)))
+            {
+                after = j + 2;
+                return true;
             }
 
             if (j >= _tokens.Count)
@@ -555,6 +569,14 @@ public static class CaseSummaryParser
             if (token.AfterColon && alone && (CaseVocabulary.PostfixNegations.Contains(Text(j)) || Text(j) is "no"))
             {
                 after = j + 1;
+                return true;
+            }
+
+            // "Weight loss: not present".
+            var aloneAsTwo = j + 1 < _tokens.Count && _tokens[j + 1].Item == token.Item && (j + 2 >= _tokens.Count || _tokens[j + 2].Item != token.Item);
+            if (token.AfterColon && aloneAsTwo && Text(j) is "not" && CaseVocabulary.NotFoundWords.Contains(Text(j + 1)))
+            {
+                after = j + 2;
                 return true;
             }
 
@@ -896,7 +918,7 @@ public static class CaseSummaryParser
                 }
             }
 
-            for (var j = end; j < item.End && j <= end + 5; j++)
+            for (var (j, words) = (LevelEnd(end, item), 0); j < item.End && words <= 5; j = LevelEnd(j + 1, item), words++)
             {
                 var word = Text(j);
                 if (word is "yesterday" or "today" or "pod" || (word is "day" && j + 1 < item.End && _tokens[j + 1].Kind == TokenKind.Number))
@@ -937,9 +959,10 @@ public static class CaseSummaryParser
                 }
             }
 
-            for (var j = Math.Max(item.Start, start - 6); j < start; j++)
+            var before = LevelStart(start, item);
+            for (var j = Math.Max(item.Start, before - 6); j < before; j++)
             {
-                if (DurationAt(j, item, out var days, out var length) && j + length < start
+                if (DurationAt(j, item, out var days, out var length) && j + length < before
                     && Text(j + length) is "after" or "post" or "following" or "since")
                 {
                     return days <= RecentInDays ? Recency.Recent : Recency.Old;
@@ -1307,7 +1330,7 @@ public static class CaseSummaryParser
 
         private bool EventFollows(int start, Item item)
         {
-            for (var j = start; j < item.End && j < start + 4; j++)
+            for (var (j, words) = (LevelEnd(start, item), 0); j < item.End && words < 4; j = LevelEnd(j + 1, item), words++)
             {
                 if (CaseVocabulary.EventWords.Contains(Text(j)))
                 {
@@ -1326,6 +1349,57 @@ public static class CaseSummaryParser
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// Where a spinal level starting at <paramref name="j"/> ends ("L4-L5" reads l 4 l 5, "L4/5" l 4 / 5, "L5-S1"
+        /// l 5 s 1), or <paramref name="j"/> itself: the word windows around a procedure skip a level instead of
+        /// counting its pieces, so "3 weeks after L4-L5 fusion" reads as "3 weeks after fusion".
+        /// </summary>
+        private int LevelEnd(int j, Item item)
+        {
+            bool Segment(int at) => at + 1 < item.End && Text(at) is "l" or "s" or "t" or "c" && _tokens[at + 1].Kind == TokenKind.Number;
+            if (!Segment(j))
+            {
+                return j;
+            }
+
+            var k = j + 2;
+            while (k < item.End)
+            {
+                if (_tokens[k].Kind == TokenKind.Number)
+                {
+                    k++;
+                }
+                else if (_tokens[k].Kind == TokenKind.Slash && k + 1 < item.End && _tokens[k + 1].Kind == TokenKind.Number)
+                {
+                    k += 2;
+                }
+                else if (Segment(k))
+                {
+                    k += 2;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            return k;
+        }
+
+        /// <summary>Where a spinal level that ends just before <paramref name="end"/> starts, or <paramref name="end"/> itself.</summary>
+        private int LevelStart(int end, Item item)
+        {
+            for (var j = Math.Max(item.Start, end - 8); j < end; j++)
+            {
+                if (LevelEnd(j, item) == end && j < end)
+                {
+                    return j;
+                }
+            }
+
+            return end;
         }
 
         private int? NumberAfter(int i, Item item)

@@ -32,6 +32,10 @@ internal static class CaseVocabulary
     public static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PostfixNegations { get; } =
         Set("negative", "neg", "none", "absent", "denied", "nil", "excluded");
 
+    /// <summary>After "not", a postfix negation: "weight loss not present", "fever not reported".</summary>
+    public static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotFoundWords { get; } =
+        Set("present", "reported", "noted", "seen", "found", "elicited");
+
     /// <summary>A word allowed between a term and its postfix negation: "HIV test negative".</summary>
     public static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PostfixFillers { get; } =
         Set("test", "screen", "status", "serology", "result", "results");
