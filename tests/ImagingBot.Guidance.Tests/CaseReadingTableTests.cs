@@ -48,6 +48,15 @@ public class CaseReadingTableTests
 
     public static TheoryData<string, string> EmergencyScreen() => new()
     {
+        // Saddle numbness as patients put it, perianal numbness in plain words, hesitancy; an exception ends a negation.
+        { "no fever, no weakness, but can't feel toilet paper when wiping", "ces case" },
+        { "cannot feel the toilet paper", "ces case" },
+        { "numb when wiping", "ces case" },
+        { "numbness around the anus", "ces case" },
+        { "new difficulty starting urination", "ces case" },
+        { "no bowel issues apart from new incontinence", "ces case" },
+        { "no complaints other than saddle numbness", "ces case" },
+        { "nothing besides new urinary retention", "ces case" },
         { "urinary retention", "ces case" },
         { "new urinary retention and saddle anaesthesia", "ces case" },
         { "Overflow incontinence", "ces case" },
@@ -320,6 +329,10 @@ public class CaseReadingTableTests
         { "what imaging for sciatica?", "case" },
         { "hello", "not-case" },
         { "help", "not-case" },
+
+        // "other" alone is no exception: the negation still covers what follows.
+        { "no other red flags", "cancer:no infection:no immune:no case" },
+        { "no fever and no other symptoms", "case" },
 
         // A negation after the sign, with a verb between: the sign is not read as present.
         { "weight loss not present", "case" },

@@ -331,7 +331,7 @@ public static class CaseSummaryParser
             while (i < item.End)
             {
                 var word = Text(i);
-                if (_tokens[i].Kind == TokenKind.Word && CaseVocabulary.ClauseBreaks.Contains(word))
+                if (_tokens[i].Kind == TokenKind.Word && (CaseVocabulary.ClauseBreaks.Contains(word) || (word is "other" && At(i + 1, item) is "than")))
                 {
                     negation = Negation.None;
                     i++;

@@ -42,7 +42,7 @@ internal static class CaseVocabulary
 
     /// <summary>Words that start a new clause: no negation reaches past them ("no fever but weak legs").</summary>
     public static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ClauseBreaks { get; } =
-        Set("but", "however", "although", "though", "while", "whereas", "except");
+        Set("but", "however", "although", "though", "while", "whereas", "except", "apart", "aside", "besides");
 
     /// <summary>
     /// Words that say something is there. A comma item holding one is never part of a negated list ("no fever, new
@@ -222,7 +222,7 @@ internal static class CaseVocabulary
 
         string[] cannot = ["cant", "cannot", "can not", "unable to", "not able to", "inability to", "not", "has not", "hasnt", "havent", "didnt", "did not", "could not", "couldnt"];
         string[] difficulty = ["difficulty", "difficulty with", "trouble", "trouble with", "problems"];
-        string[] voiding = ["void", "voiding", "voided", "urinate", "urinating", "urinated", "pee", "peeing", "peed", "pass urine", "passing urine", "passed urine", "empty bladder", "empty her bladder", "empty his bladder", "empty the bladder", "emptying bladder", "emptying her bladder", "emptying his bladder"];
+        string[] voiding = ["void", "voiding", "voided", "urinate", "urinating", "urinated", "pee", "peeing", "peed", "pass urine", "passing urine", "passed urine", "empty bladder", "empty her bladder", "empty his bladder", "empty the bladder", "emptying bladder", "emptying her bladder", "emptying his bladder", "urination", "starting urination", "initiating urination", "starting to urinate", "starting to pee", "pass water", "passing water"];
         Cauda(terms, "cannot void", [.. cannot.SelectMany(c => voiding.Select(v => $"{c} {v}"))]);
         Cauda(terms, "difficulty voiding", [.. difficulty.SelectMany(c => voiding.Select(v => $"{c} {v}"))]);
 
@@ -243,13 +243,17 @@ internal static class CaseVocabulary
         foreach (var (regions, name) in new (string[] Regions, string Name)[]
         {
             (["saddle", "saddle area", "saddle region", "saddle distribution"], "saddle anesthesia"),
-            (["perineal", "perianal", "perineum", "perineal area", "perianal area"], "perineal numbness"),
+            (["perineal", "perianal", "perineum", "perineal area", "perianal area", "anus", "anal", "anal area"], "perineal numbness"),
             (["groin", "genital", "genitals", "groin area"], "groin numbness"),
         })
         {
             Cauda(terms, name, [.. regions.SelectMany(r => numb.Select(n => $"{r} {n}"))]);
             Cauda(terms, name, [.. reverseNumb.SelectMany(n => connectors.SelectMany(c => regions.Select(r => $"{n} {c} {r}")))]);
         }
+
+        // How patients describe saddle numbness: the toilet paper not felt when wiping.
+        string[] wiping = ["feel toilet paper", "feel the toilet paper", "feel the paper when wiping", "feel wiping", "feel herself wiping", "feel himself wiping", "feel themselves wiping"];
+        Cauda(terms, "saddle anesthesia", [.. cannot.SelectMany(c => wiping.Select(w => $"{c} {w}")), "numb when wiping", "numbness when wiping"]);
 
         Cauda(terms, "bilateral sciatica", "bilateral sciatica", "bilateral radiculopathy", "bilateral radicular pain", "bilateral radicular symptoms", "bilateral leg pain", "bilateral leg numbness", "bilateral lower extremity pain", "bilateral lower extremity numbness", "bilateral lower limb pain", "bilateral lower limb numbness", "b/l sciatica", "b/l leg pain", "sciatica in both legs", "sciatica down both legs", "sciatica both legs", "pain in both legs", "pain down both legs", "pain into both legs", "pain radiating to both legs", "pain radiating down both legs", "both legs");
         Cauda(terms, "bilateral leg weakness", "bilateral leg weakness", "bilateral lower extremity weakness", "bilateral lower limb weakness", "b/l leg weakness");
