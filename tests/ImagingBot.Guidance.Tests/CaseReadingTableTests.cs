@@ -343,6 +343,17 @@ public class CaseReadingTableTests
         { "weight loss present", "cancer case" },
         { "fever is present", "infection case" },
 
+        // A gestation is not how long the pain has lasted.
+        { "G2P1 at 30 weeks, LBP", "pregnant case" },
+        { "G1P0 at 5 weeks, LBP", "pregnant case" },
+        { "GA 12 weeks, back pain", "pregnant case" },
+        { "at 5 weeks, LBP", "acute case" },
+
+        // MRI ruled out in plain words; not having had one yet says nothing.
+        { "severe claustrophobia, can't do MRI", "mri case" },
+        { "could not tolerate an MRI last year, LBP", "mri case" },
+        { "45M LBP, did not get an MRI yet", "adult age=45 pregnant:no case" },
+
         // A spinal level between the time and the operation: the time is since the operation, not the pain's.
         { "58M 3 weeks after fusion, new back pain", "adult age=58 pregnant:no surgery infection case" },
         { "58M 3 weeks after L4-L5 fusion, new back pain", "adult age=58 pregnant:no surgery infection case" },

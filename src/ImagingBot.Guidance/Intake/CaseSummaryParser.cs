@@ -1296,8 +1296,11 @@ public static class CaseSummaryParser
                 return length + 1;
             }
 
+            // "30 weeks pregnant", "30 weeks of gestation", "GA 30 weeks", "G2P1 at 30 weeks": a gestation, not the pain's.
+            var before = i > item.Start ? Text(i - 1) : [];
             if (next is "pregnant" or "gestation" or "gestational" or "pregnancy"
-                || (next is "of" && At(i + length + 1, item) is "pregnancy" or "gestation"))
+                || (next is "of" && At(i + length + 1, item) is "pregnancy" or "gestation")
+                || before is "ga" || (before is "at" && ObstetricHistoryIn(item)))
             {
                 _pregnant.Present = true;
                 Add(IntakeQuestionId.Pregnancy, true, $"pregnant ({Span(i, length)})", true);
@@ -1326,6 +1329,20 @@ public static class CaseSummaryParser
             }
 
             return length;
+        }
+
+        /// <summary>Gravida and para written as "G2P1" (g 2 p 1) in the item: an obstetric history, so "at 30 weeks" is a gestation.</summary>
+        private bool ObstetricHistoryIn(Item item)
+        {
+            for (var j = item.Start; j + 3 < item.End; j++)
+            {
+                if (Text(j) is "g" && _tokens[j + 1].Kind == TokenKind.Number && Text(j + 2) is "p" && _tokens[j + 3].Kind == TokenKind.Number)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private bool EventFollows(int start, Item item)

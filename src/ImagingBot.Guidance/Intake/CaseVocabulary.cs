@@ -475,6 +475,11 @@ internal static class CaseVocabulary
         Add(terms, CaseSign.MriNotPossible, "MRI-unsafe pacemaker (MRI not possible)", "no MRI-unsafe pacemaker", "mri unsafe pacemaker", "mri incompatible pacemaker", "non conditional pacemaker", "nonconditional pacemaker", "non mri conditional pacemaker", "non mri compatible pacemaker", "unsafe pacemaker", "incompatible pacemaker", "legacy pacemaker", "mri unsafe device", "mri unsafe implant");
         Add(terms, CaseSign.MriNotPossible, "MRI not possible", "MRI possible", "mri unsafe", "mri incompatible", "mri contraindicated", "contraindication to mri", "contraindicated for mri", "cannot have mri", "cannot have an mri", "cant have mri", "cant have an mri", "can not have mri", "can not have an mri", "unable to have mri", "unable to have an mri", "unable to undergo mri", "cannot undergo mri", "mri not possible", "mri is not possible", "not mri compatible", "not mri conditional", "not mri safe", "non mri compatible");
         Add(terms, CaseSign.NoMri, "MRI not possible", "MRI possible", "no mri");
+
+        // "can't do an MRI", "could not tolerate MRI" (a past MRI abandoned); "did not get an MRI" says nothing of whether one is possible.
+        string[] mris = ["mri", "an mri", "the mri"];
+        string[] cannotDo = ["cannot do", "cant do", "can not do", "unable to do", "cannot tolerate", "cant tolerate", "can not tolerate", "unable to tolerate", "could not tolerate", "couldnt tolerate", "did not tolerate", "didnt tolerate", "intolerant of"];
+        Add(terms, CaseSign.MriNotPossible, "MRI not possible", "MRI possible", [.. cannotDo.SelectMany(c => mris.Select(m => $"{c} {m}"))]);
         Add(terms, CaseSign.ImplantNote, "pacemaker (check whether it is MRI-conditional)", "no pacemaker", "pacemaker", "ppm", "permanent pacemaker");
         Add(terms, CaseSign.ImplantNote, "implanted device (check whether it is MRI-conditional)", "no implanted device", "icd", "aicd", "defibrillator", "spinal cord stimulator", "cochlear implant", "neurostimulator", "implanted device");
         Add(terms, CaseSign.ImplantNote, "MRI-conditional pacemaker (scan under its conditions)", "no pacemaker", "mri conditional pacemaker", "mri compatible pacemaker", "mri safe pacemaker");
