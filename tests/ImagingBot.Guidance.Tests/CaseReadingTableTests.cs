@@ -304,6 +304,10 @@ public class CaseReadingTableTests
         { "two weeks of back pain", "acute case" },
         { "a few days of back pain", "acute case" },
         { "LBP for months", "case" },
+        { "LBP < 6 weeks", "acute case" },
+        { "LBP <6 weeks, no red flags", "acute cancer:no infection:no immune:no case" },
+        { "LBP > 6 weeks", "case" },
+        { "LBP < 3 months", "case" },
         { "twice a day ibuprofen, LBP", "case" },
     };
 

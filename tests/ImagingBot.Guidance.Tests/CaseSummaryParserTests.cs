@@ -88,6 +88,16 @@ public class CaseSummaryParserTests
     }
 
     [Theory]
+    [InlineData("back pain on and off for years, flare 3 days", "pain for years")]
+    [InlineData("LBP < 6 weeks", "pain for under 6 weeks")]
+    public void The_confirmation_says_how_long_the_pain_has_lasted_as_it_was_written(string text, string finding)
+    {
+        var read = CaseSummaryParser.Parse(text);
+
+        Assert.Contains(read.Findings, f => f.Question == IntakeQuestionId.Course && f.Text == finding);
+    }
+
+    [Theory]
     [InlineData("2 years after L4-L5 fusion, new back pain")]
     [InlineData("3 weeks after L4/5 laminectomy, new back pain")]
     public void Time_since_surgery_at_a_named_level_is_not_how_long_the_pain_has_lasted(string text)

@@ -1098,7 +1098,7 @@ public static class CaseSummaryParser
                         _ => 0,
                     };
                 case "for" or "over" when At(i + 1, item) is "months" or "years":
-                    return ReadDuration(i, 2, At(i + 1, item) is "months" ? 61 : 730, item);
+                    return 1 + ReadDuration(i + 1, 1, At(i + 1, item) is "months" ? 61 : 730, item);
                 default:
                     return DurationAt(i, item, out var days, out var length) ? ReadDuration(i, length, days, item) : 0;
             }
@@ -1321,7 +1321,14 @@ public static class CaseSummaryParser
                 return length;
             }
 
-            Add(IntakeQuestionId.Course, true, $"pain for {Span(i, length)}", false);
+            // "LBP < 6 weeks": under that time, so "< 6 weeks" is acute where "6 weeks" is not.
+            var under = i > item.Start && _tokens[i - 1].Kind == TokenKind.Less;
+            if (under)
+            {
+                days = Math.Max(0, days - 1);
+            }
+
+            Add(IntakeQuestionId.Course, true, $"pain for {(under ? "under " : string.Empty)}{Span(i, length)}", false);
             if (days > (_painDays ?? -1))
             {
                 _painDays = days;
