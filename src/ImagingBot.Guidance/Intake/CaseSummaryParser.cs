@@ -1417,7 +1417,7 @@ public static class CaseSummaryParser
         {
             for (var j = Math.Max(item.Start, end - 8); j < end; j++)
             {
-                if (LevelEnd(j, item) == end && j < end)
+                if (LevelEnd(j, item) == end)
                 {
                     return j;
                 }
