@@ -334,6 +334,21 @@ public class CaseReadingTableTests
         { "hello", "not-case" },
         { "help", "not-case" },
 
+        // A relative's cancer is not the patient's; the patient's own still counts.
+        { "family history of cancer, LBP", "case" },
+        { "FHx colon ca, LBP", "case" },
+        { "father had prostate cancer, LBP", "case" },
+        { "breast cancer in her mother, LBP", "case" },
+        { "no personal history of cancer; mother had breast cancer", "cancer:no case" },
+        { "mother had breast cancer; patient has prostate cancer", "cancer case" },
+        { "58F, breast cancer, lives with her daughter", "adult age=58 cancer case" },
+
+        // An event with its time or its verb is stated, not part of a negated list.
+        { "no trauma, MVA last week", "trauma case" },
+        { "no major trauma, fell from roof", "trauma case" },
+        { "no fever, slipped on ice", "fracture case" },
+        { "denies fever, chills, night sweats", "case" },
+
         // "other" alone is no exception: the negation still covers what follows.
         { "no other red flags", "cancer:no infection:no immune:no case" },
         { "no fever and no other symptoms", "case" },

@@ -353,6 +353,13 @@ public static class CaseSummaryParser
 
                 if (Match(i, item, out var end) is { } term)
                 {
+                    // "mother had breast cancer", "FHx colon ca": a relative's cancer is no red flag of the patient's.
+                    if (term.Sign == CaseSign.Cancer && Near(i, end, item, 3, CaseVocabulary.Relatives))
+                    {
+                        i = end;
+                        continue;
+                    }
+
                     // A carried negation never flips a stated absence: in "not immunosuppressed, neuro intact" the
                     // patient is intact, not in deficit.
                     var negated = negation == Negation.Direct || (negation == Negation.Carried && !term.StatesAbsence);

@@ -36,6 +36,11 @@ internal static class CaseVocabulary
     public static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotFoundWords { get; } =
         Set("present", "reported", "noted", "seen", "found", "elicited");
 
+    /// <summary>Just before a cancer, whose it is when it is not the patient's: "mother had breast cancer", "FHx of colon ca".</summary>
+    public static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Relatives { get; } = Set(
+        "family", "fhx", "fh", "familial", "mother", "father", "mom", "mum", "dad", "parent", "parents", "sister", "brother",
+        "sibling", "siblings", "aunt", "uncle", "grandmother", "grandfather", "cousin", "son", "daughter");
+
     /// <summary>A word allowed between a term and its postfix negation: "HIV test negative".</summary>
     public static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PostfixFillers { get; } =
         Set("test", "screen", "status", "serology", "result", "results");
@@ -54,7 +59,8 @@ internal static class CaseVocabulary
         "worsened", "progressive", "progressing", "acute", "acutely", "sudden", "suddenly", "now", "recent",
         "recently", "history", "hx", "h/o", "known", "s/p", "status", "ongoing", "started", "since", "found",
         "noted", "developed", "develops", "developing", "on", "takes", "taking", "uses", "using", "user", "is", "was",
-        "diagnosed", "dx", "today", "yesterday", "also", "plus", "but", "however", "although", "though", "while");
+        "diagnosed", "dx", "today", "yesterday", "also", "plus", "but", "however", "although", "though", "while",
+        "last", "ago", "fell", "slipped", "tripped", "injured", "crashed", "struck", "hit");
 
     /// <summary>Words that join the last item of a list: a negated list ends after the item that holds one.</summary>
     public static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Conjunctions { get; } = Set("or", "nor", "and");
