@@ -334,6 +334,12 @@ public class CaseReadingTableTests
         { "hello", "not-case" },
         { "help", "not-case" },
 
+        // Clinical shorthand for a negation.
+        { "neg for fever, LBP", "case" },
+        { "nil red flags, LBP", "cancer:no infection:no immune:no case" },
+        { "nil fever, LBP", "case" },
+        { "nil urinary retention", "case" },
+
         // A relative's cancer is not the patient's; the patient's own still counts.
         { "family history of cancer, LBP", "case" },
         { "FHx colon ca, LBP", "case" },

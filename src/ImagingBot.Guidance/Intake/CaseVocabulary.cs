@@ -25,7 +25,7 @@ internal static class CaseVocabulary
     public static string[][] NegationCues { get; } =
     [
         ["no"], ["not"], ["denies"], ["denied"], ["denying"], ["deny"], ["without"], ["w/o"], ["negative", "for"],
-        ["absence", "of"], ["free", "of"], ["never"], ["nor"], ["neither"],
+        ["absence", "of"], ["free", "of"], ["never"], ["nor"], ["neither"], ["neg", "for"], ["nil"],
     ];
 
     /// <summary>Words after a term that negate it: "HIV negative", "steroids: none".</summary>
