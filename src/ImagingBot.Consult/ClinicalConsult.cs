@@ -34,15 +34,16 @@ public sealed class ClinicalConsult
             return Say(state, new SayNote(_options.NothingToReadNote));
         }
 
-        var oneLineCase = string.Empty;
+        var argument = string.Empty;
         var action = input.Action;
-        var command = action is not null ? ConsultCommands.FromAction(action.Name) : ConsultCommands.FromText(input.Text, out oneLineCase);
+        var command = action is not null ? ConsultCommands.FromAction(action.Name) : ConsultCommands.FromText(input.Text, out argument);
         return command switch
         {
-            ConsultCommand.Start => Start(oneLineCase),
+            ConsultCommand.Start => Start(argument),
             ConsultCommand.Help => Resume(state, new ShowHelp()),
             ConsultCommand.FaqList => Resume(state, new ShowFaqList()),
-            ConsultCommand.Faq => Resume(state, FaqById(action?.Field(CardAction.FaqIdKey)) is { } entry ? new ShowFaqAnswer(entry) : new ShowFaqList()),
+            ConsultCommand.Faq when action is null => Resume(state, _faq.Search(argument).Best is { } hit ? new ShowFaqAnswer(hit.Entry) : new ShowFaqList()),
+            ConsultCommand.Faq => Resume(state, FaqById(action.Field(CardAction.FaqIdKey)) is { } entry ? new ShowFaqAnswer(entry) : new ShowFaqList()),
             ConsultCommand.Cancel => state is { IsOpen: true }
                 ? new ConsultTurn(null, [new SayNote(_options.CancelledNote)])
                 : Say(state, new SayNote(_options.NoConsultToCancelNote)),

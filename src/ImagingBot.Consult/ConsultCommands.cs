@@ -20,7 +20,7 @@ public enum ConsultCommand
 /// <summary>
 /// The one command table: each command with the card action that sends it (cards/README.md) and the words that type
 /// it. Only whole commands count ("help with contrast" is an FAQ question); a start word may carry a one-line case
-/// after it ("start 58F, breast cancer, fevers").
+/// after it ("start 58F, breast cancer, fevers"), and an FAQ word a question ("faq why contrast?").
 /// </summary>
 public static class ConsultCommands
 {
@@ -38,8 +38,12 @@ public static class ConsultCommands
         (ConsultCommand.Refresh, "refresh", []),
     ];
 
-    // Words that may start a consult with the case written after them.
-    private static readonly string[] StartWords = ["start", "new consult", "consult"];
+    // Words that may carry text after them: a consult's one-line case, or a question for the FAQ.
+    private static readonly (string Word, ConsultCommand Command)[] LeadWords =
+    [
+        ("start", ConsultCommand.Start), ("new consult", ConsultCommand.Start), ("consult", ConsultCommand.Start),
+        ("faq", ConsultCommand.Faq), ("faqs", ConsultCommand.Faq),
+    ];
 
     /// <summary>The command a card button sends, or null for an action this bot does not know.</summary>
     public static ConsultCommand? FromAction(string? action)
@@ -55,10 +59,13 @@ public static class ConsultCommands
         return null;
     }
 
-    /// <summary>The command typed, or null; <paramref name="oneLineCase"/> is the text after a start word ("" when none).</summary>
-    public static ConsultCommand? FromText(string text, out string oneLineCase)
+    /// <summary>
+    /// The command typed, or null; <paramref name="argument"/> is the text after a start word (the one-line case) or an
+    /// FAQ word (the question), "" when none.
+    /// </summary>
+    public static ConsultCommand? FromText(string text, out string argument)
     {
-        oneLineCase = string.Empty;
+        argument = string.Empty;
         var words = TypedText.Normalize(text);
         if (words.Length == 0)
         {
@@ -74,13 +81,13 @@ public static class ConsultCommands
         }
 
         var trimmed = text.Trim();
-        foreach (var start in StartWords)
+        foreach (var (lead, command) in LeadWords)
         {
-            if (words.StartsWith(start + " ", StringComparison.Ordinal) && trimmed.Length > start.Length
-                && trimmed.StartsWith(start, StringComparison.OrdinalIgnoreCase) && !char.IsLetterOrDigit(trimmed[start.Length]))
+            if (words.StartsWith(lead + " ", StringComparison.Ordinal) && trimmed.Length > lead.Length
+                && trimmed.StartsWith(lead, StringComparison.OrdinalIgnoreCase) && !char.IsLetterOrDigit(trimmed[lead.Length]))
             {
-                oneLineCase = trimmed[start.Length..].TrimStart(' ', ':', ',', '-', '\t');
-                return ConsultCommand.Start;
+                argument = trimmed[lead.Length..].TrimStart(' ', ':', ',', '-', '\t');
+                return command;
             }
         }
 

@@ -51,6 +51,27 @@ public class ConsultCommandTests
         Assert.Equal(id, Assert.IsType<ShowFaqAnswer>(new Consultation().Click("faq", fields: ("faqId", id)).Replies.Single()).Entry.Id);
     }
 
+    [Theory]
+    [InlineData("faq why not x-ray first?", "radiography-first")]
+    [InlineData("FAQ: what changes in pregnancy?", "pregnancy")]
+    [InlineData("faqs does a normal CRP rule out infection", "esr-crp")]
+    public void A_question_after_the_FAQ_word_gets_its_answer_never_a_consult_inside_and_outside_one(string typed, string id)
+    {
+        var outside = new Consultation().Type(typed);
+        Assert.Equal(id, Assert.IsType<ShowFaqAnswer>(outside.Replies.Single()).Entry.Id);
+        Assert.Null(outside.State);
+
+        var inside = new Consultation().Type("start").Answer("no").Type(typed);
+        Assert.Equal(id, Assert.IsType<ShowFaqAnswer>(inside.Replies[0]).Entry.Id);
+        inside.Asks("sepsis");
+    }
+
+    [Fact]
+    public void The_FAQ_word_with_a_question_it_cannot_match_lists_the_questions()
+    {
+        Assert.IsType<ShowFaqList>(new Consultation().Type("faq pizza recipe").Replies.Single());
+    }
+
     [Fact]
     public void Start_mid_consult_begins_a_clean_consult()
     {

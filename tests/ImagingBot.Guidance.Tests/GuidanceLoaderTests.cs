@@ -10,11 +10,11 @@ public class GuidanceLoaderTests
         var guidance = GuidanceLoader.LoadDefault();
 
         Assert.Equal(3, guidance.SchemaVersion);
-        Assert.Equal("2026.12.06-2", guidance.ContentVersion);
+        Assert.Equal("2026.12.07-1", guidance.ContentVersion);
         Assert.Equal(new GuidanceSource("ACR Appropriateness Criteria: Low Back Pain", 2021, "Which Imaging Is Best for Low Back Pain with Suspected Cancer or Infection?", new DateOnly(2026, 5, 29)), guidance.Source);
         Assert.Equal([1, 2, 3, 4, 5, 6, 7], guidance.Variants.Select(v => v.Id));
         Assert.Equal(11, guidance.Procedures.Count);
-        Assert.Equal(10, guidance.Faq.Count);
+        Assert.Equal(11, guidance.Faq.Count);
         Assert.Equal(Path.GetFullPath(GuidanceLoader.DefaultPath), guidance.FilePath);
         Assert.Equal("low-back-pain.json", Path.GetFileName(GuidanceLoader.DefaultPath));
     }
