@@ -541,12 +541,6 @@ public static class CaseSummaryParser
                 j++;
             }
 
-            if (j + 1 < item.End && Text(j) is "not" && CaseVocabulary.NotFoundWords.Contains(Text(j + 1)))
-            {
-                after = j + 2;
-                return true;
-            }
-
             if (j >= _tokens.Count)
             {
                 return false;
@@ -562,7 +556,7 @@ public static class CaseSummaryParser
                     return true;
                 }
 
-                if (word is "ruled" && j + 1 < item.End && Text(j + 1) is "out")
+                if ((word is "ruled" && j + 1 < item.End && Text(j + 1) is "out") || NotFound(j))
                 {
                     after = j + 2;
                     return true;
@@ -580,14 +574,17 @@ public static class CaseSummaryParser
             }
 
             // "Weight loss: not present".
-            var aloneAsTwo = j + 1 < _tokens.Count && _tokens[j + 1].Item == token.Item && (j + 2 >= _tokens.Count || _tokens[j + 2].Item != token.Item);
-            if (token.AfterColon && aloneAsTwo && Text(j) is "not" && CaseVocabulary.NotFoundWords.Contains(Text(j + 1)))
+            if (token.AfterColon && NotFound(j) && (j + 2 >= _tokens.Count || _tokens[j + 2].Item != token.Item))
             {
                 after = j + 2;
                 return true;
             }
 
             return false;
+
+            // "not present", "not reported": the two words in one item.
+            bool NotFound(int at) => at + 1 < _tokens.Count && _tokens[at + 1].Item == _tokens[at].Item
+                && Text(at) is "not" && CaseVocabulary.NotFoundWords.Contains(Text(at + 1));
         }
 
         private void Apply(CaseTerm term, int start, int end, Item item, bool negated, bool direct)
