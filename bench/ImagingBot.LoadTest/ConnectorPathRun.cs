@@ -43,25 +43,25 @@ internal sealed class ConnectorPathRun(LoadTestOptions options, TextWriter progr
                 }
 
                 bool Runs(string row) => options.ConnectorRows.Contains(row);
-                if (Runs("minimal"))
+                if (Runs(LoadTestOptions.MinimalRow))
                 {
                     await AddAsync(Started(MinimalBotHost.StartAsync()), ConnectorScenarios.MinimalFloor, ConnectorScenarios.NoStore).ConfigureAwait(false);
                 }
 
                 foreach (var store in options.Stores)
                 {
-                    if (Runs("echo"))
+                    if (Runs(LoadTestOptions.EchoRow))
                     {
                         await AddAsync(Started(BenchHost.StartAsync(BotUnderTest.Echo, Settings(store, "echo"), options.LogLevel)), ConnectorScenarios.EchoFloor, store).ConfigureAwait(false);
                     }
 
-                    if (Runs("consult"))
+                    if (Runs(LoadTestOptions.ConsultRow))
                     {
                         await AddAsync(Started(BenchHost.StartAsync(BotUnderTest.ImagingBot, Settings(store, "consult"), options.LogLevel)), ConnectorScenarios.Consult, store).ConfigureAwait(false);
                     }
                 }
 
-                if (options.Stores.Contains("memory") && Runs("telemetry"))
+                if (options.Stores.Contains("memory") && Runs(LoadTestOptions.TelemetryRow))
                 {
                     await AddAsync(Started(BenchHost.StartAsync(BotUnderTest.ImagingBot, Settings("memory", "telemetry"), options.LogLevel, telemetryOn: true)), ConnectorScenarios.Consult, "memory", ConnectorScenarios.TelemetryOn).ConfigureAwait(false);
                 }

@@ -29,7 +29,12 @@ internal sealed record LoadTestOptions
     /// </summary>
     public IReadOnlyList<string> ConnectorRows { get; init; } = ConnectorRowNames;
 
-    public static readonly IReadOnlyList<string> ConnectorRowNames = ["minimal", "echo", "consult", "telemetry"];
+    public const string MinimalRow = "minimal";
+    public const string EchoRow = "echo";
+    public const string ConsultRow = "consult";
+    public const string TelemetryRow = "telemetry";
+
+    public static readonly IReadOnlyList<string> ConnectorRowNames = [MinimalRow, EchoRow, ConsultRow, TelemetryRow];
 
     public IReadOnlyList<int> Concurrency { get; init; } = [1, 16, 64, 256];
 
