@@ -386,6 +386,10 @@ public class CaseReadingTableTests
         { "2 weeks post L5-S1 fusion", "surgery infection case" },
         { "2 years after L4-L5 fusion, new back pain", "surgery case" },
         { "L5-S1 fusion 2 weeks ago", "surgery infection case" },
+        { "POD 5 fusion, LBP", "surgery infection case" },
+        { "POD 5 L4-5 fusion, wound red", "surgery infection case" },
+        { "day 5 after fusion, LBP", "surgery infection case" },
+        { "fusion POD 5, LBP", "surgery infection case" },
     };
 
     [Theory]

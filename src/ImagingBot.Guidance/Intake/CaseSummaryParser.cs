@@ -914,9 +914,11 @@ public static class CaseSummaryParser
         /// <summary>When a procedure happened, from its item: "2 weeks ago", "recent", "6 weeks after", "last month", "POD 3".</summary>
         private Recency WhenDone(int start, int end, Item item)
         {
-            for (var j = Math.Max(item.Start, start - 3); j < start; j++)
+            // Before the operation (and its level): "recent fusion", "POD 5 L4-5 fusion", "day 5 after fusion".
+            var before = LevelStart(start, item);
+            for (var j = Math.Max(item.Start, before - 3); j < before; j++)
             {
-                if (Text(j) is "recent" or "recently")
+                if (Text(j) is "recent" or "recently" or "pod" || (Text(j) is "day" && _tokens[j + 1].Kind == TokenKind.Number))
                 {
                     return Recency.Recent;
                 }
@@ -963,7 +965,6 @@ public static class CaseSummaryParser
                 }
             }
 
-            var before = LevelStart(start, item);
             for (var j = Math.Max(item.Start, before - 6); j < before; j++)
             {
                 if (DurationAt(j, item, out var days, out var length) && j + length < before
